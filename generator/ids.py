@@ -1,0 +1,33 @@
+"""Stable page ids for article files, as design.md defines them (readers bookmark these URLs)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_OUTSIDE = re.compile(r"[^a-z0-9]+")
+# Ids that would collide with generated pages get a suffix like a second file would.
+RESERVED = frozenset({"index"})
+
+
+def base_id(file_name: str) -> str:
+    """The file name without its extension, NFKD-normalised, lower-cased, runs outside [a-z0-9] as '-'."""
+    stem = file_name.rsplit(".", 1)[0] if "." in file_name.lstrip(".") else file_name
+    folded = unicodedata.normalize("NFKD", stem).lower()
+    return _OUTSIDE.sub("-", folded).strip("-")
+
+
+def assign_ids(file_names: Iterable[str]) -> dict[str, str]:
+    """Map each file name to its id; in sorted order, a repeated id gets -2, -3, ..."""
+    ids: dict[str, str] = {}
+    taken: set[str] = set(RESERVED)
+    for name in sorted(file_names):
+        base = base_id(name) or "article"
+        candidate, n = base, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        taken.add(candidate)
+        ids[name] = candidate
+    return ids

@@ -1,0 +1,105 @@
+"""Language knowledge loaded from YAML: languages (months, abbreviations, detector and search names)
+and the boilerplate line rules. Nothing language-specific is written in code."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    lingua: str | None
+    lunr: str | None
+    months: dict[str, int]
+    abbreviations: frozenset[str]
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """A whole-line pattern for scraping debris; named groups become metadata."""
+
+    reason: str
+    pattern: re.Pattern[str]
+    group: str  # the YAML key it came from: a language code or "neutral"
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    languages: dict[str, Language]
+    line_rules: tuple[LineRule, ...]
+
+    @property
+    def months(self) -> dict[str, int]:
+        """Month names of every language; a name shared by languages means the same month."""
+        merged: dict[str, int] = {}
+        for language in self.languages.values():
+            merged.update(language.months)
+        return merged
+
+
+class DataError(ValueError):
+    """A data file is malformed; the message names the file and the entry."""
+
+
+def _load_yaml(path: Path) -> object:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise DataError(f"{path}: {error}") from error
+
+
+def load_languages(path: Path) -> dict[str, Language]:
+    data = _load_yaml(path)
+    if not isinstance(data, dict):
+        raise DataError(f"{path}: expected a mapping of language codes")
+    languages = {}
+    for code, entry in data.items():
+        code = str(code)
+        if not isinstance(entry, dict) or "name" not in entry:
+            raise DataError(f"{path}: language {code!r} needs at least a name")
+        months: dict[str, int] = {}
+        for number, forms in enumerate(entry.get("months") or [], start=1):
+            for form in forms if isinstance(forms, list) else [forms]:
+                months[str(form).lower()] = number
+        languages[code] = Language(
+            code=code,
+            name=str(entry["name"]),
+            lingua=entry.get("lingua"),
+            lunr=entry.get("lunr"),
+            months=months,
+            abbreviations=frozenset(str(a).lower() for a in entry.get("abbreviations") or []),
+        )
+    return languages
+
+
+def load_line_rules(path: Path) -> tuple[LineRule, ...]:
+    data = _load_yaml(path)
+    if not isinstance(data, dict):
+        raise DataError(f"{path}: expected a mapping of language codes to rule lists")
+    rules = []
+    # Neutral rules first: metadata lines (source, dateline) must win over generic debris rules.
+    for group in sorted(data, key=lambda g: g != "neutral"):
+        for entry in data[group] or []:
+            for pattern in entry.get("patterns") or []:
+                try:
+                    compiled = re.compile(pattern, re.IGNORECASE)
+                except re.error as error:
+                    raise DataError(f"{path}: {group}: pattern {pattern!r}: {error}") from error
+                rules.append(LineRule(str(entry["reason"]), compiled, str(group)))
+    return tuple(rules)
+
+
+def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
+    """Languages and boilerplate rules from `languages.yml` and `boilerplate.yml` in `data_dir`."""
+    return Knowledge(
+        languages=load_languages(data_dir / "languages.yml"),
+        line_rules=load_line_rules(data_dir / "boilerplate.yml"),
+    )

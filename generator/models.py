@@ -1,0 +1,155 @@
+"""Frozen records that flow one way through the pipeline stages.
+
+ingest -> SourceFile; clean -> CleanText; segment/language/classify -> Paragraph/Sentence;
+the pipeline joins them into an Article per file and a Corpus for the whole folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one input file, reported in the build log and on the ledger."""
+
+    file: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What is known about an article: from front matter first, then from lines in its text."""
+
+    title: str | None = None
+    date: str | None = None  # ISO: YYYY-MM-DD, YYYY-MM or YYYY
+    updated: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    language: str | None = None
+    author: str | None = None
+    place: str | None = None
+    credited_source: str | None = None  # a "Quelle:"/"Bron:" that names an organisation, not a URL
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One file of the articles folder as read from disk."""
+
+    name: str
+    id: str
+    raw: bytes
+    text: str | None = None  # decoded text; None when rejected
+    encoding: str | None = None
+    lines: tuple[str, ...] = ()  # split on CRLF, CR and LF only; line n is lines[n - 1]
+    body_start: int = 1  # first line after the front matter
+    front_matter: Metadata = field(default_factory=Metadata)
+    markdown: bool = False
+    rejected: str | None = None
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Line:
+    """A content line after repair: its original number and its repaired text."""
+
+    number: int
+    text: str
+    repairs: tuple[str, ...] = ()
+    heading: bool = False
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A line cleanup did not publish as content, with the reason."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Content lines, set-aside lines and the metadata found in the text."""
+
+    lines: tuple[Line, ...]
+    set_aside: tuple[SetAside, ...]
+    metadata: Metadata
+    paragraphs: tuple[tuple[int, ...], ...]  # line numbers grouped into paragraphs
+
+
+@dataclass(frozen=True)
+class Match:
+    """A term of a topic concept found in a sentence: why the sentence is on that topic."""
+
+    topic: str
+    concept: str
+    word: str  # as written in the sentence
+    term: str  # the term from topics.yml that matched
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: verbatim (repaired) text, where it starts and ends, its language and topics."""
+
+    text: str
+    line: int
+    end_line: int
+    language: str | None = None
+    matches: tuple[Match, ...] = ()
+    topics: tuple[str, ...] = ()
+    pieces: tuple[tuple[int, str], ...] = ()  # (line number, text on that line)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    lines: tuple[int, ...]
+    sentences: tuple[Sentence, ...]
+    language: str | None = None
+    heading: bool = False
+
+
+@dataclass(frozen=True)
+class Article:
+    """A published (or rejected, or duplicate) article with everything the pages need."""
+
+    source: SourceFile
+    metadata: Metadata
+    paragraphs: tuple[Paragraph, ...] = ()
+    set_aside: tuple[SetAside, ...] = ()
+    repaired: tuple[Line, ...] = ()
+    languages: tuple[str, ...] = ()
+    duplicate_of: str | None = None  # file name of the article this one repeats
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def status(self) -> str:
+        if self.source.rejected:
+            return "rejected"
+        return "duplicate" if self.duplicate_of else "published"
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return tuple(s for p in self.paragraphs for s in p.sentences)
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    label: str
+    terms: dict[str, tuple[str, ...]]  # language -> terms
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    title: str
+    description: str
+    concepts: tuple[Concept, ...]
+    threshold: float = 1.0

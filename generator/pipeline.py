@@ -1,0 +1,68 @@
+"""One article through the per-article stages: blocks -> clean -> language -> segment -> classify.
+
+`process_article` is a pure function of the file and the data files (no corpus-wide state), so its
+results can be cached per article and run in parallel."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from .blocks import read_blocks
+from .classify import Classifier
+from .clean import clean
+from .knowledge import Knowledge
+from .language import LanguageIdentifier
+from .models import Article, Metadata, Paragraph, SourceFile
+from .segment import sentences_of
+
+
+def _merge(front: Metadata, found: Metadata) -> Metadata:
+    """Front matter wins over what cleanup found in the text."""
+    values = {k: getattr(front, k) or getattr(found, k) for k in Metadata.__dataclass_fields__}
+    if not values["date"] and found.updated:
+        values["date"] = found.updated
+    return Metadata(**values)
+
+
+def process_article(source: SourceFile, knowledge: Knowledge, classifier: Classifier,
+                    identifier: LanguageIdentifier) -> Article:
+    """Everything one file yields on its own; rejected files pass through with their reason."""
+    if source.rejected:
+        return Article(source=source, metadata=source.front_matter, problems=source.problems)
+    cleaned = clean(read_blocks(source), knowledge.line_rules, knowledge.months,
+                    front_matter=source.lines[: source.body_start - 1], title=source.front_matter.title)
+    by_number = {line.number: line for line in cleaned.lines}
+    paragraphs = []
+    for numbers in cleaned.paragraphs:
+        lines = [by_number[n] for n in numbers]
+        text = " ".join(line.text for line in lines)
+        language = identifier.paragraph(text) or source.front_matter.language
+        known = knowledge.languages.get(language or "")
+        abbreviations = known.abbreviations if known else frozenset()
+        sentences = []
+        for sentence in sentences_of(lines, language, abbreviations):
+            own_language = identifier.sentence(sentence.text, language)
+            matches = classifier.matches(sentence.text, own_language)
+            sentences.append(replace(
+                sentence,
+                language=own_language,
+                matches=matches,
+                topics=classifier.topics_of(matches),
+            ))
+        paragraphs.append(Paragraph(tuple(numbers), tuple(sentences), language,
+                                    heading=all(line.heading for line in lines)))
+    shares: Counter[str] = Counter()
+    for paragraph in paragraphs:
+        for sentence in paragraph.sentences:
+            shares[sentence.language or "und"] += len(sentence.text)
+    return Article(
+        source=source,
+        metadata=replace(_merge(source.front_matter, cleaned.metadata),
+                         language=source.front_matter.language or (shares.most_common(1)[0][0] if shares else None)),
+        paragraphs=tuple(paragraphs),
+        set_aside=cleaned.set_aside,
+        repaired=tuple(line for line in cleaned.lines if line.repairs),
+        languages=tuple(code for code, _ in shares.most_common() if code != "und"),
+        problems=source.problems,
+    )

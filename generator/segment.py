@@ -1,0 +1,66 @@
+"""Sentences: split a paragraph with its language's splitter (sentencex), then re-join splits made
+after an abbreviation listed for that language in languages.yml. Each sentence keeps its pieces
+per original line, so a citation lands on the line where the sentence starts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+
+from sentencex import segment as sentencex_segment
+
+from .models import Line, Sentence
+
+_LAST_WORD = re.compile(r"(\w[\w.]*)\.[\"'”»)]*$")
+_HAS_WORD = re.compile(r"\w")
+
+
+def paragraph_text(lines: Sequence[Line]) -> tuple[str, list[tuple[int, int, int]]]:
+    """The paragraph's lines joined by spaces, and (line number, start, end) of each line in it."""
+    spans, parts, position = [], [], 0
+    for line in lines:
+        spans.append((line.number, position, position + len(line.text)))
+        parts.append(line.text)
+        position += len(line.text) + 1
+    return " ".join(parts), spans
+
+
+def split_sentences(text: str, language: str, abbreviations: Collection[str]) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of `text`."""
+    offsets: list[tuple[int, int]] = []
+    position = 0
+    for piece in sentencex_segment(language or "en", text):
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        start = text.find(stripped, position)
+        if start < 0:  # the splitter changed the text: keep the rest whole rather than guess
+            start = position
+            stripped = text[position:].strip()
+        end = start + len(stripped)
+        position = end
+        previous = text[offsets[-1][0]:offsets[-1][1]] if offsets else ""
+        after_abbreviation = (m := _LAST_WORD.search(previous)) and m.group(1).lower() in abbreviations
+        if offsets and (after_abbreviation or not _HAS_WORD.search(stripped)):
+            offsets[-1] = (offsets[-1][0], end)
+        else:
+            offsets.append((start, end))
+        if end >= len(text):
+            break
+    return offsets
+
+
+def sentences_of(lines: Sequence[Line], language: str | None,
+                 abbreviations: Collection[str]) -> tuple[Sentence, ...]:
+    """The sentences of a paragraph, each with the original lines it spans."""
+    text, spans = paragraph_text(lines)
+    result = []
+    for start, end in split_sentences(text, language or "en", abbreviations):
+        pieces = tuple(
+            (number, text[max(start, s):min(end, e)].strip())
+            for number, s, e in spans
+            if max(start, s) < min(end, e) and text[max(start, s):min(end, e)].strip()
+        )
+        result.append(Sentence(text=text[start:end], line=pieces[0][0], end_line=pieces[-1][0],
+                               language=language, pieces=pieces))
+    return tuple(result)
