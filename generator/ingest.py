@@ -152,7 +152,7 @@ def read_article(path: Path, article_id: str, content_root: Path, max_bytes: int
                           body_start=body_start, front_matter=metadata, rejected="no text (empty file)",
                           problems=(*problems, Problem(name, "rejected: no text (empty file)")))
     if encoding not in ("utf-8", "utf-8-sig"):
-        problems = (*problems, Problem(name, f"not UTF-8: decoded as {encoding}"))
+        problems = (*problems, Problem(name, f"not UTF-8: decoded as {encoding}", level="info"))
     return SourceFile(name=name, id=article_id, raw=raw, text=text, encoding=encoding, lines=lines,
                       body_start=body_start, front_matter=metadata,
                       markdown=path.suffix.lower() == ".md", problems=problems)

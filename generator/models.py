@@ -16,6 +16,7 @@ class Problem:
     file: str
     message: str
     line: int | None = None
+    level: str = "warning"  # "warning" fails `mkdocs build --strict`; "info" is only logged
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

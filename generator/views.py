@@ -164,15 +164,19 @@ def source_view(corpus: Corpus, article: Article) -> dict[str, object]:
                     "topics": [titles[t] for t in sentence.topics] if last else [],
                     "why": "; ".join(f"{m.word} → {m.concept}" for m in sentence.matches) if last else "",
                 })
-        paragraphs.append({"language": paragraph.language, "heading": paragraph.heading, "items": items})
-    set_aside_lines = {s.line for s in article.set_aside}
-    blank = [n for n in range(1, len(article.source.lines) + 1) if n not in covered and n not in set_aside_lines]
+        paragraphs.append({"language": paragraph.language, "heading": paragraph.heading, "items": items,
+                           "first": paragraph.lines[0] if paragraph.lines else 0, "anchors": []})
+    # Lines with no text of their own (blank ones) get an anchor before the next paragraph.
+    homeless = {s.line for s in article.set_aside} | covered
+    for number in range(1, len(article.source.lines) + 1):
+        if number not in homeless and paragraphs:
+            target = next((p for p in paragraphs if p["first"] > number), paragraphs[-1])
+            target["anchors"].append(number)
     cited = Counter(t for s in article.sentences for t in s.topics)
     return {
         "article": article,
         "title": display_title(article),
         "paragraphs": paragraphs,
-        "blank_lines": blank,
         "original_href": Markup(quote(article.source.name)),
         "origin_url": safe_url(article.metadata.url),
         "languages": [corpus.language_name(c) for c in article.languages],
