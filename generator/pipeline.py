@@ -40,8 +40,9 @@ def process_article(source: SourceFile, knowledge: Knowledge, classifier: Classi
         language = identifier.paragraph(text) or source.front_matter.language
         known = knowledge.languages.get(language or "")
         abbreviations = known.abbreviations if known else frozenset()
+        months = known.months if known else {}
         sentences = []
-        for sentence in sentences_of(lines, language, abbreviations):
+        for sentence in sentences_of(lines, language, abbreviations, months):
             own_language = identifier.sentence(sentence.text, language)
             matches = classifier.matches(sentence.text, own_language)
             sentences.append(replace(

@@ -49,7 +49,8 @@ class Renderer:
             views.page_path("sources"): self._render("ledger.md.j2", **views.ledger_view(corpus)),
         }
         for topic in corpus.topics:
-            pages[views.page_path("topics", topic.slug)] = self._render("topic.md.j2", **views.topic_view(corpus, topic))
+            view = views.topic_view(corpus, topic)
+            pages[views.page_path("topics", topic.slug)] = self._render("topic.md.j2", **view)
         for article in corpus.published:
             pages[views.source_page(article)] = self._render("source.md.j2", **views.source_view(corpus, article))
         return pages

@@ -1,5 +1,6 @@
 """Sentences: split a paragraph with its language's splitter (sentencex), then re-join splits made
-after an abbreviation listed for that language in languages.yml. Each sentence keeps its pieces
+after an abbreviation listed for that language in languages.yml, or between a day and its month
+("am 28. Oktober", months also from languages.yml). Each sentence keeps its pieces
 per original line, so a citation lands on the line where the sentence starts."""
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from .models import Line, Sentence
 
 _LAST_WORD = re.compile(r"(\w[\w.]*)\.[\"'”»)]*$")
 _HAS_WORD = re.compile(r"\w")
+_DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}\.$")
+_FIRST_WORD = re.compile(r"\w+")
 
 
 def paragraph_text(lines: Sequence[Line]) -> tuple[str, list[tuple[int, int, int]]]:
@@ -25,8 +28,9 @@ def paragraph_text(lines: Sequence[Line]) -> tuple[str, list[tuple[int, int, int
     return " ".join(parts), spans
 
 
-def split_sentences(text: str, language: str, abbreviations: Collection[str]) -> list[tuple[int, int]]:
-    """(start, end) offsets of the sentences of `text`."""
+def split_sentences(text: str, language: str, abbreviations: Collection[str],
+                    months: Collection[str] = ()) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of `text`; `months` are lower-case month names."""
     offsets: list[tuple[int, int]] = []
     position = 0
     for piece in sentencex_segment(language or "en", text):
@@ -41,7 +45,9 @@ def split_sentences(text: str, language: str, abbreviations: Collection[str]) ->
         position = end
         previous = text[offsets[-1][0]:offsets[-1][1]] if offsets else ""
         after_abbreviation = (m := _LAST_WORD.search(previous)) and m.group(1).lower() in abbreviations
-        if offsets and (after_abbreviation or not _HAS_WORD.search(stripped)):
+        first = _FIRST_WORD.match(stripped)
+        day_and_month = bool(_DAY_NUMBER.search(previous) and first and first.group(0).lower() in months)
+        if offsets and (after_abbreviation or day_and_month or not _HAS_WORD.search(stripped)):
             offsets[-1] = (offsets[-1][0], end)
         else:
             offsets.append((start, end))
@@ -50,12 +56,12 @@ def split_sentences(text: str, language: str, abbreviations: Collection[str]) ->
     return offsets
 
 
-def sentences_of(lines: Sequence[Line], language: str | None,
-                 abbreviations: Collection[str]) -> tuple[Sentence, ...]:
+def sentences_of(lines: Sequence[Line], language: str | None, abbreviations: Collection[str],
+                 months: Collection[str] = ()) -> tuple[Sentence, ...]:
     """The sentences of a paragraph, each with the original lines it spans."""
     text, spans = paragraph_text(lines)
     result = []
-    for start, end in split_sentences(text, language or "en", abbreviations):
+    for start, end in split_sentences(text, language or "en", abbreviations, months):
         pieces = tuple(
             (number, text[max(start, s):min(end, e)].strip())
             for number, s, e in spans

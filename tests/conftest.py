@@ -1,0 +1,35 @@
+"""Shared fixtures: the project's data, and the seed corpus built once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.classify import Classifier
+from generator.corpus import Corpus, Settings, build_corpus
+from generator.knowledge import Knowledge, load_knowledge
+from generator.topics import load_topics
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "content" / "articles"
+TOPICS = ROOT / "content" / "topics.yml"
+
+
+@pytest.fixture(scope="session")
+def knowledge() -> Knowledge:
+    return load_knowledge()
+
+
+@pytest.fixture(scope="session")
+def classifier() -> Classifier:
+    return Classifier(load_topics(TOPICS))
+
+
+@pytest.fixture(scope="session")
+def seed_corpus() -> Corpus:
+    return build_corpus(Settings(articles=SEEDS, topics=TOPICS, content_root=SEEDS.parent))
+
+
+def corpus_of(folder: Path) -> Corpus:
+    return build_corpus(Settings(articles=folder, topics=TOPICS, content_root=folder.parent))

@@ -1,0 +1,75 @@
+"""Builds the site with the real `mkdocs build --strict` and reads the HTML it wrote."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Page:
+    ids: set[str] = field(default_factory=set)
+    links: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # (href, attributes)
+    quotes: list[tuple[str, str]] = field(default_factory=list)  # (lang, text) of <blockquote>
+    text: str = ""
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+        self._quote: list[str] | None = None
+        self._lang = ""
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if "id" in a:
+            self.page.ids.add(a["id"])
+        if tag == "a" and "href" in a:
+            self.page.links.append((a["href"], a))
+        if tag == "blockquote":
+            self._quote, self._lang = [], a.get("lang", "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "blockquote" and self._quote is not None:
+            self.page.quotes.append((self._lang, "".join(self._quote)))
+            self._quote = None
+
+    def handle_data(self, data: str) -> None:
+        self._text.append(data)
+        if self._quote is not None:
+            self._quote.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self.page.text = "".join(self._text)
+
+
+def read_page(path: Path) -> Page:
+    reader = _Reader()
+    reader.feed(path.read_text(encoding="utf-8"))
+    reader.close()
+    return reader.page
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of what a user's checkout holds for building: config, content, templates."""
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "content", target / "content")
+    shutil.copytree(ROOT / "site_templates", target / "site_templates")
+    return target
+
+
+def build(project: Path, site: Path, strict: bool = True) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    if strict:
+        command.append("--strict")
+    return subprocess.run(command, capture_output=True, text=True, cwd=project, env={
+        **__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})

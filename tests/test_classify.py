@@ -1,0 +1,77 @@
+import pytest
+
+from generator.classify import Classifier, term_pattern
+from generator.models import Concept, Topic
+
+
+def topic(slug, terms, weight=1.0, threshold=1.0):
+    return Topic(slug, slug, "", (Concept("c", "concept", terms, weight),), threshold)
+
+
+@pytest.mark.parametrize(
+    ("term", "text", "hit"),
+    [
+        ("*geschoss*", "4,8 Millionen Artilleriegeschosse", "Artilleriegeschosse"),
+        ("*container*", "10.000 Transportcontainern", "Transportcontainern"),
+        ("북한군*", "북한군이 쿠르스크에 배치됐다", "북한군이"),
+        ("soldat*", "nordkoreanske soldater", "soldater"),
+        ("security council", "the UN Security  Council said", "Security  Council"),
+        ("un-sicherheitsrat*", "des UN-Sicherheitsrates", "UN-Sicherheitsrates"),
+        ("met", "Dit komt met moed", "met"),
+    ],
+)
+def test_term_syntax(term, text, hit):
+    import re
+
+    assert re.search(term_pattern(term), text, re.IGNORECASE).group(0) == hit
+
+
+@pytest.mark.parametrize(("term", "text"), [("met", "metal"), ("soldat*", "unsoldatisch"), ("*geschoss*", "Geschoß")])
+def test_terms_match_whole_words_only(term, text):
+    import re
+
+    assert re.search(term_pattern(term), text, re.IGNORECASE) is None
+
+
+def test_terms_are_matched_in_the_sentence_language():
+    classifier = Classifier([topic("meetings", {"en": ("met",), "nl": ("ontmoet*",)})])
+    assert classifier.matches("Dit komt doordat ze vechten met moed.", "nl") == ()
+    assert classifier.matches("Rutte met Yoon in Seoul.", "en")[0].word == "met"
+    # a language without terms falls back to every language's terms
+    assert classifier.matches("Rutte met Yoon.", "sv")[0].word == "met"
+
+
+def test_neutral_terms_apply_to_every_language():
+    classifier = Classifier([topic("un", {"*": ("g7",), "de": ("gipfel",)})])
+    assert classifier.matches("Das G7-Treffen", "de")[0].word == "G7"
+
+
+def test_weights_add_up_to_the_threshold():
+    t = Topic("troops", "Troops", "", (Concept("send", "sent", {"en": ("sent",)}, 0.5),
+                                        Concept("kursk", "Kursk", {"en": ("kursk",)}, 0.5)), 1.0)
+    classifier = Classifier([t])
+    assert classifier.topics_of(classifier.matches("Units were sent.", "en")) == ()
+    assert classifier.topics_of(classifier.matches("Units were sent to Kursk.", "en")) == ("troops",)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Darüber hinaus spricht das Ministerium von 10.000 Transportcontainern, die 4,8 Millionen "
+         "Artilleriegeschosse enthalten könnten.", "de", {"munitions-transfers", "diplomatic-reactions"}),
+        ("Nordkorea planlægger at sende i alt 12.000 soldater til Rusland.", "da", {"troop-deployment"}),
+        ("De NAVO roept Rusland en de DPRK op om deze acties onmiddellijk te staken.", "nl",
+         {"diplomatic-reactions"}),
+        ("Мы обеспокоены тем фактом, что Россия и Северная Корея сближаются, – сказал Столтенберг.", "ru",
+         {"diplomatic-reactions"}),
+        ("Kim nach Moskau.", "de", set()),
+    ],
+)
+def test_project_topics(classifier, text, lang, expected):
+    assert set(classifier.topics_of(classifier.matches(text, lang))) == expected
+
+
+def test_every_match_says_why(classifier):
+    matches = classifier.matches("Nordkorea hat 10.000 Soldaten nach Kursk geschickt.", "de")
+    assert {(m.topic, m.concept, m.word) for m in matches} >= {
+        ("troop-deployment", "soldiers", "Soldaten"), ("troop-deployment", "deployment", "Kursk")}
