@@ -29,7 +29,8 @@ def _plain_text_blocks(source: SourceFile) -> list[Block]:
     if not filled:
         return []
     short = sum(len(t) <= _WRAPPED_LINE_CHARS for _, t in filled) / len(filled)
-    has_blank_separators = len(filled) < len(numbered)
+    first, last = filled[0][0], filled[-1][0]
+    has_blank_separators = len(filled) < last - first + 1  # blank lines between text, not at the ends
     if not (has_blank_separators and short >= _WRAPPED_SHARE and len(filled) > 3):
         return [Block(((n, t),)) for n, t in filled]
     blocks: list[Block] = []

@@ -13,6 +13,11 @@ def test_scraped_text_is_one_paragraph_per_line():
     assert [b.lines for b in blocks] == [((1, "Titel"),), ((2, "Erster Absatz."),), ((4, "Zweiter Absatz."),)]
 
 
+def test_a_trailing_newline_does_not_make_a_file_hard_wrapped():
+    blocks = read_blocks(source("Kurzer Titel\nErster Satz.\nZweiter Satz.\nDritter Satz.\n\n"))
+    assert len(blocks) == 4
+
+
 def test_hard_wrapped_text_joins_lines_of_a_paragraph():
     text = "Short title\n\nThe first paragraph is\nwrapped over two lines.\n\nThe second one\nas well.\n\nEnd.\n"
     blocks = read_blocks(source(text))
