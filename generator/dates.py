@@ -10,8 +10,9 @@ _NUMERIC = (
     (re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), ("y", "m", "d")),
     (re.compile(r"(?<!\d)(\d{1,2})[-./](\d{1,2})[-./](\d{4})(?!\d)"), ("d", "m", "y")),
 )
-_WORDS = re.compile(r"(?<!\d)(\d{1,2})\.?\s+(\w+)\.?,?\s+(\d{4})(?!\d)")
-_WORDS_US = re.compile(r"(\w+)\.?\s+(\d{1,2}),?\s+(\d{4})(?!\d)")
+# Month names are short: bounded repetition keeps these linear on a hostile 100,000-letter word.
+_WORDS = re.compile(r"(?<!\d)(\d{1,2})\.?\s{1,3}(\w{2,20})\.?,?\s{1,3}(\d{4})(?!\d)")
+_WORDS_US = re.compile(r"(?<!\w)(\w{2,20})\.?\s{1,3}(\d{1,2}),?\s{1,3}(\d{4})(?!\d)")
 
 
 def _valid(year: int, month: int, day: int) -> str | None:

@@ -109,7 +109,8 @@ def read_front_matter(
         if key == "date":
             iso = normalise_date(value, months)
             if iso is None:
-                problems.append(Problem(name, f"front matter date {str(value)[:40]!r} is not a valid date", line))
+                shown = repr(value[:40]) if isinstance(value, str) else f"of type {type(value).__name__}"
+                problems.append(Problem(name, f"front matter date {shown} is not a valid date", line))
                 continue
             values[key] = iso
         elif isinstance(value, str | int | float):

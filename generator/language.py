@@ -17,6 +17,8 @@ from .knowledge import Language
 # confidence and the sentence has enough words for that to mean something.
 SENTENCE_CONFIDENCE = 0.9
 SENTENCE_MIN_WORDS = 4
+# Enough text to tell a language; lingua's time grows with the text (4 s for 100,000 characters).
+SAMPLE_CHARS = 2000
 
 
 @lru_cache(maxsize=4)
@@ -35,7 +37,7 @@ class LanguageIdentifier:
     def _ranked(self, text: str) -> list[tuple[str, float]]:
         if len(self._names) < 2:
             return [(next(iter(self._codes.values())), 1.0)] if self._codes else []
-        values = _detector(self._names).compute_language_confidence_values(text)
+        values = _detector(self._names).compute_language_confidence_values(text[:SAMPLE_CHARS])
         return [(self._codes[v.language.name], v.value) for v in values if v.value > 0]
 
     def paragraph(self, text: str) -> str | None:

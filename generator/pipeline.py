@@ -13,7 +13,7 @@ from .classify import Classifier
 from .clean import clean
 from .knowledge import Knowledge
 from .language import LanguageIdentifier
-from .models import Article, Metadata, Paragraph, SourceFile
+from .models import Article, Line, Metadata, Paragraph, Problem, SourceFile
 from .segment import sentences_of
 
 
@@ -65,5 +65,18 @@ def process_article(source: SourceFile, knowledge: Knowledge, classifier: Classi
         set_aside=cleaned.set_aside,
         repaired=tuple(line for line in cleaned.lines if line.repairs),
         languages=tuple(code for code, _ in shares.most_common() if code != "und"),
-        problems=source.problems,
+        problems=(*source.problems, *_repair_warnings(source.name, cleaned.lines)),
     )
+
+
+# Repairs that change what a reader could see in the file (rather than scraping debris) are named
+# in the build log, so `mkdocs build --strict` can refuse them.
+_WARNED_REPAIRS = ("invisible or control characters removed",)
+
+
+def _repair_warnings(name: str, lines: tuple[Line, ...]) -> tuple[Problem, ...]:
+    numbers = [line.number for line in lines if any(r in _WARNED_REPAIRS for r in line.repairs)]
+    if not numbers:
+        return ()
+    shown = ", ".join(map(str, numbers[:10])) + (" …" if len(numbers) > 10 else "")
+    return (Problem(name, f"repaired: invisible or control characters removed on lines {shown}", numbers[0]),)
