@@ -17,8 +17,12 @@ from .ids import assign_ids
 from .models import Metadata, Problem, SourceFile
 
 ARTICLE_SUFFIXES = (".txt", ".md")
-# Control characters other than tab, LF, CR and form feed: more than this share means binary data.
-_BINARY_SHARE = 0.01
+# Control characters other than tab, LF, CR and form feed: more than this share means binary data
+# (a few stray NUL or BEL bytes in text are repaired and reported instead).
+_BINARY_SHARE = 0.1
+# When charset detection finds several single-byte encodings equally plausible (short texts), the
+# first of these that fits wins: the legacy encodings news sites used most, Western first.
+_PREFERRED_ENCODINGS = ("cp1252", "iso8859_15", "cp1251", "cp1250", "koi8_r", "cp1257", "iso8859_2")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BOMS = (
@@ -31,6 +35,15 @@ _BOMS = (
 _FRONT_MATTER_KEYS = ("title", "date", "outlet", "url", "language", "author")
 # Front matter longer than this is not front matter but an article that starts with a rule.
 _MAX_FRONT_MATTER_LINES = 60
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text, so an impossible date is reported, not raised."""
+
+
+_FrontMatterLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
 
 
 @dataclass(frozen=True)
@@ -66,13 +79,22 @@ def decode(raw: bytes) -> tuple[str | None, str | None, str | None]:
     try:
         text, encoding = raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        best = charset_normalizer.from_bytes(raw).best()
-        if best is None:
+        encoding = _detect_encoding(raw)
+        if encoding is None:
             return None, None, "cannot be decoded: binary data or an unknown encoding"
-        text, encoding = str(best), best.encoding
+        text = raw.decode(encoding)
     if text and len(_CONTROL.findall(text)) / len(text) > _BINARY_SHARE:
         return None, None, f"looks like binary data (control characters), decoded as {encoding}"
     return text, encoding, None
+
+
+def _detect_encoding(raw: bytes) -> str | None:
+    results = list(charset_normalizer.from_bytes(raw))
+    if not results:
+        return None
+    least = min(r.chaos for r in results)
+    plausible = [enc for r in results if r.chaos <= least + 0.01 for enc in (r.encoding, *r.could_be_from_charset)]
+    return next((enc for enc in _PREFERRED_ENCODINGS if enc in plausible), results[0].encoding)
 
 
 def read_front_matter(
@@ -89,12 +111,18 @@ def read_front_matter(
     if end is None:
         return Metadata(), 1, ()
     body_start = end + 2
+    text = "\n".join(lines[1:end])
     try:
-        data = yaml.safe_load("\n".join(lines[1:end]))
-    except yaml.YAMLError as error:
+        alias = next((e for e in yaml.parse(text) if isinstance(e, yaml.AliasEvent)), None)
+        if alias is not None:  # refused before any value is built: a guard against alias bombs
+            return Metadata(), body_start, (Problem(
+                name, "front matter uses YAML aliases (*name); it is not read", alias.start_mark.line + 2),)
+        data = yaml.load(text, Loader=_FrontMatterLoader)  # noqa: S506 (a SafeLoader subclass)
+    except (yaml.YAMLError, RecursionError) as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
-        return Metadata(), body_start, (Problem(name, f"front matter is not valid YAML: {error}", line),)
+        reason = " ".join(str(error).split())
+        return Metadata(), body_start, (Problem(name, f"front matter is not valid YAML: {reason}", line),)
     if data is None:
         return Metadata(), body_start, ()
     if not isinstance(data, dict):

@@ -17,7 +17,11 @@ class Page:
     ids: set[str] = field(default_factory=set)
     links: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # (href, attributes)
     quotes: list[tuple[str, str]] = field(default_factory=list)  # (lang, text) of <blockquote>
+    rows: list[list[str]] = field(default_factory=list)  # table rows, as cell texts
     text: str = ""
+
+    def row(self, first_cell: str) -> list[str]:
+        return next(r for r in self.rows if r and r[0] == first_cell)
 
 
 class _Reader(HTMLParser):
@@ -36,6 +40,10 @@ class _Reader(HTMLParser):
             self.page.links.append((a["href"], a))
         if tag == "blockquote":
             self._quote, self._lang = [], a.get("lang", "")
+        if tag == "tr":
+            self.page.rows.append([])
+        if tag in ("td", "th") and self.page.rows:
+            self.page.rows[-1].append("")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "blockquote" and self._quote is not None:
@@ -44,12 +52,15 @@ class _Reader(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         self._text.append(data)
+        if self.page.rows and self.page.rows[-1]:
+            self.page.rows[-1][-1] += data
         if self._quote is not None:
             self._quote.append(data)
 
     def close(self) -> None:
         super().close()
         self.page.text = "".join(self._text)
+        self.page.rows = [[cell.strip() for cell in row] for row in self.page.rows]
 
 
 def read_page(path: Path) -> Page:
