@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -78,9 +79,9 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def build(project: Path, site: Path, strict: bool = True) -> subprocess.CompletedProcess[str]:
+def build(project: Path, site: Path, strict: bool = True, **env: str) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
     if strict:
         command.append("--strict")
-    return subprocess.run(command, capture_output=True, text=True, cwd=project, env={
-        **__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+    return subprocess.run(command, capture_output=True, text=True, cwd=project,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})

@@ -134,3 +134,15 @@ def test_the_seeds_topic_pages_are_unchanged_by_the_bad_files(hostile):
     _, site, _, _, clean_site = hostile
     assert seed_citations(site) == seed_citations(clean_site)
     assert sum(len(v) for v in seed_citations(site).values()) > 100
+
+
+def test_two_builds_with_source_date_epoch_are_byte_identical(hostile, tmp_path):
+    project = hostile[0]
+    first = build(project, tmp_path / "one", strict=False, SOURCE_DATE_EPOCH="1700000000")
+    second = build(project, tmp_path / "two", strict=False, SOURCE_DATE_EPOCH="1700000000")
+    assert first.returncode == second.returncode == 0
+    files = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(tmp_path / "two") for p in (tmp_path / "two").rglob("*") if p.is_file())
+    assert len(files) > 50
+    for name in files:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
