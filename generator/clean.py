@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 from urllib.parse import urlsplit
 
 from .blocks import Block
-from .dates import parse_date
+from .dates import Calendar, parse_date
 from .knowledge import LineRule
 from .models import CleanText, Line, Metadata, SetAside
 
@@ -61,7 +61,7 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def match_line_rule(text: str, rules: Sequence[LineRule], months: Mapping[str, int]
+def match_line_rule(text: str, rules: Sequence[LineRule], calendar: Calendar
                     ) -> tuple[LineRule, dict[str, str]] | None:
     """The first rule matching the whole line, with the metadata its named groups captured."""
     for rule in rules:
@@ -71,7 +71,7 @@ def match_line_rule(text: str, rules: Sequence[LineRule], months: Mapping[str, i
         captured = {k: v.strip() for k, v in found.groupdict().items() if v and v.strip()}
         for key in ("date", "updated"):
             if key in captured:
-                iso = parse_date(captured[key], months)
+                iso = parse_date(captured[key], calendar)
                 if iso is None:
                     break  # not a date after all: the line is not a dateline
                 captured[key] = iso
@@ -118,7 +118,7 @@ def _metadata(found: Mapping[str, str], title: str | None, author: str | None) -
     )
 
 
-def clean(blocks: Sequence[Block], rules: Sequence[LineRule], months: Mapping[str, int],
+def clean(blocks: Sequence[Block], rules: Sequence[LineRule], calendar: Calendar,
           front_matter: Sequence[str] = (), title: str | None = None) -> CleanText:
     """Repair lines, set debris aside with its reason, find the headline and the metadata.
 
@@ -132,7 +132,7 @@ def clean(blocks: Sequence[Block], rules: Sequence[LineRule], months: Mapping[st
             text, repairs = repair(raw)
             if not text:
                 continue
-            hit = match_line_rule(text, rules, months)
+            hit = match_line_rule(text, rules, calendar)
             if hit:
                 rule, captured = hit
                 for key, value in captured.items():

@@ -60,7 +60,7 @@ def build_corpus(settings: Settings) -> Corpus:
     classifier = Classifier(topics)
     identifier = LanguageIdentifier(knowledge.languages)
     sources, hidden = read_folder(settings.articles, settings.content_root, settings.max_article_bytes,
-                                  knowledge.months)
+                                  knowledge.calendar)
     articles = tuple(process_article(s, knowledge, classifier, identifier) for s in sources)
     articles = set_aside_repeated(mark_duplicates(articles), settings.repeated_line_min_articles)
     return Corpus(articles=articles, topics=topics, knowledge=knowledge, hidden=hidden)

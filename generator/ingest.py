@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import charset_normalizer
 import yaml
 
-from .dates import normalise_date
+from .dates import Calendar, normalise_date
 from .ids import assign_ids
 from .models import Metadata, Problem, SourceFile
 
@@ -98,7 +97,7 @@ def _detect_encoding(raw: bytes) -> str | None:
 
 
 def read_front_matter(
-    name: str, lines: tuple[str, ...], months: Mapping[str, int]
+    name: str, lines: tuple[str, ...], calendar: Calendar
 ) -> tuple[Metadata, int, tuple[Problem, ...]]:
     """(metadata, first body line, problems). A front matter that is not a mapping is reported
     and its lines are kept out of the body; the article is still published."""
@@ -135,7 +134,7 @@ def read_front_matter(
         value = data[key]
         line = next((i + 1 for i, text in enumerate(lines[:end]) if text.startswith(f"{key}:")), 1)
         if key == "date":
-            iso = normalise_date(value, months)
+            iso = normalise_date(value, calendar)
             if iso is None:
                 shown = repr(value[:40]) if isinstance(value, str) else f"of type {type(value).__name__}"
                 problems.append(Problem(name, f"front matter date {shown} is not a valid date", line))
@@ -149,7 +148,7 @@ def read_front_matter(
 
 
 def read_article(path: Path, article_id: str, content_root: Path, max_bytes: int,
-                 months: Mapping[str, int]) -> SourceFile:
+                 calendar: Calendar) -> SourceFile:
     """Read one entry of the articles folder; any reason it cannot be published is in `rejected`."""
     name = path.name
 
@@ -175,7 +174,7 @@ def read_article(path: Path, article_id: str, content_root: Path, max_bytes: int
     if text is None:
         return reject(reason or "cannot be decoded", raw)
     lines = split_lines(text)
-    metadata, body_start, problems = read_front_matter(name, lines, months)
+    metadata, body_start, problems = read_front_matter(name, lines, calendar)
     if not any(line.strip() for line in lines[body_start - 1:]):
         return SourceFile(name=name, id=article_id, raw=raw, text=text, encoding=encoding, lines=lines,
                           body_start=body_start, front_matter=metadata, rejected="no text (empty file)",
@@ -188,9 +187,9 @@ def read_article(path: Path, article_id: str, content_root: Path, max_bytes: int
 
 
 def read_folder(folder: Path, content_root: Path, max_bytes: int,
-                months: Mapping[str, int]) -> tuple[tuple[SourceFile, ...], int]:
+                calendar: Calendar) -> tuple[tuple[SourceFile, ...], int]:
     """Every article file of the folder (read or rejected) and the number of hidden files ignored."""
     listing = list_articles(folder)
     ids = assign_ids(p.name for p in listing.files)
-    sources = tuple(read_article(p, ids[p.name], content_root, max_bytes, months) for p in listing.files)
+    sources = tuple(read_article(p, ids[p.name], content_root, max_bytes, calendar) for p in listing.files)
     return sources, listing.hidden

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from .dates import Calendar
+
 DATA_DIR = Path(__file__).parent / "data"
 
 
@@ -16,10 +18,12 @@ DATA_DIR = Path(__file__).parent / "data"
 class Language:
     code: str
     name: str
-    lingua: str | None
+    lingua: tuple[str, ...]  # lingua's names for it (Norwegian: BOKMAL and NYNORSK)
     lunr: str | None
     months: dict[str, int]
     abbreviations: frozenset[str]
+    date_fillers: tuple[str, ...] = ()
+    date_patterns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -35,14 +39,19 @@ class LineRule:
 class Knowledge:
     languages: dict[str, Language]
     line_rules: tuple[LineRule, ...]
+    calendar: Calendar  # month names, fillers and date patterns of every language
 
-    @property
-    def months(self) -> dict[str, int]:
-        """Month names of every language; a name shared by languages means the same month."""
-        merged: dict[str, int] = {}
-        for language in self.languages.values():
-            merged.update(language.months)
-        return merged
+
+def calendar_of(languages: dict[str, Language]) -> Calendar:
+    """One calendar for all languages: a month name shared by languages means the same month."""
+    months: dict[str, int] = {}
+    for language in languages.values():
+        months.update(language.months)
+    return Calendar(
+        months=months,
+        fillers=sorted({f for lang in languages.values() for f in lang.date_fillers}),
+        patterns=[p for lang in languages.values() for p in lang.date_patterns],
+    )
 
 
 class DataError(ValueError):
@@ -69,13 +78,20 @@ def load_languages(path: Path) -> dict[str, Language]:
         for number, forms in enumerate(entry.get("months") or [], start=1):
             for form in forms if isinstance(forms, list) else [forms]:
                 months[str(form).lower()] = number
+        lingua = entry.get("lingua") or []
+        try:
+            [re.compile(p) for p in entry.get("date_patterns") or []]
+        except re.error as error:
+            raise DataError(f"{path}: {code}: date pattern: {error}") from error
         languages[code] = Language(
             code=code,
             name=str(entry["name"]),
-            lingua=entry.get("lingua"),
+            lingua=tuple(lingua if isinstance(lingua, list) else [lingua]),
             lunr=entry.get("lunr"),
             months=months,
             abbreviations=frozenset(str(a).lower() for a in entry.get("abbreviations") or []),
+            date_fillers=tuple(str(f) for f in entry.get("date_fillers") or []),
+            date_patterns=tuple(str(p) for p in entry.get("date_patterns") or []),
         )
     return languages
 
@@ -99,7 +115,9 @@ def load_line_rules(path: Path) -> tuple[LineRule, ...]:
 
 def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     """Languages and boilerplate rules from `languages.yml` and `boilerplate.yml` in `data_dir`."""
+    languages = load_languages(data_dir / "languages.yml")
     return Knowledge(
-        languages=load_languages(data_dir / "languages.yml"),
+        languages=languages,
         line_rules=load_line_rules(data_dir / "boilerplate.yml"),
+        calendar=calendar_of(languages),
     )

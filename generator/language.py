@@ -31,7 +31,7 @@ class LanguageIdentifier:
     """Detects the languages of `languages.yml` that lingua knows (models load once per process)."""
 
     def __init__(self, languages: Mapping[str, Language]) -> None:
-        self._codes = {lang.lingua: code for code, lang in languages.items() if lang.lingua}
+        self._codes = {name: code for code, lang in languages.items() for name in lang.lingua}
         self._names = tuple(sorted(self._codes))
 
     def _ranked(self, text: str) -> list[tuple[str, float]]:

@@ -30,7 +30,7 @@ def process_article(source: SourceFile, knowledge: Knowledge, classifier: Classi
     """Everything one file yields on its own; rejected files pass through with their reason."""
     if source.rejected:
         return Article(source=source, metadata=source.front_matter, problems=source.problems)
-    cleaned = clean(read_blocks(source), knowledge.line_rules, knowledge.months,
+    cleaned = clean(read_blocks(source), knowledge.line_rules, knowledge.calendar,
                     front_matter=source.lines[: source.body_start - 1], title=source.front_matter.title)
     by_number = {line.number: line for line in cleaned.lines}
     paragraphs = []

@@ -8,7 +8,7 @@ KNOWLEDGE = load_knowledge()
 
 
 def rule_for(line):
-    hit = match_line_rule(line, KNOWLEDGE.line_rules, KNOWLEDGE.months)
+    hit = match_line_rule(line, KNOWLEDGE.line_rules, KNOWLEDGE.calendar)
     return (hit[0].reason, hit[1]) if hit else None
 
 
@@ -102,7 +102,7 @@ def test_repeated_headline_with_byline_is_set_aside_and_gives_the_author():
         "Tausende Container und Millionen Granaten reisen von der DVRK nach Russland an die Front Sofia Rozhik",
         "Tausende Container und Millionen Granaten reisen von der DVRK nach Russland an die Front",
         "Die NATO ist besorgt.",
-    ), KNOWLEDGE.line_rules, KNOWLEDGE.months)
+    ), KNOWLEDGE.line_rules, KNOWLEDGE.calendar)
     assert [line.number for line in result.lines] == [1, 4]
     assert result.metadata.author == "Sofia Rozhik"
     assert result.metadata.title.startswith("Tausende Container")

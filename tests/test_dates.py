@@ -3,7 +3,7 @@ import pytest
 from generator.dates import normalise_date, parse_date
 from generator.knowledge import load_knowledge
 
-MONTHS = load_knowledge().months
+MONTHS = load_knowledge().calendar
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ import codecs
 from generator.ingest import decode, read_article, read_folder, split_lines
 from generator.knowledge import load_knowledge
 
-MONTHS = load_knowledge().months
+MONTHS = load_knowledge().calendar
 TEXT = "Nordkoreanische Soldaten in Kursk, sagte Rutte. Größe: ß, æ, ø, å."
 
 

@@ -57,7 +57,7 @@ def test_split_lines(text):
 @given(HOSTILE_TEXT)
 def test_front_matter_never_raises(text):
     lines = split_lines("---\n" + text + "\n---\nBody")
-    metadata, body_start, problems = read_front_matter("x.md", lines, KNOWLEDGE.months)
+    metadata, body_start, problems = read_front_matter("x.md", lines, KNOWLEDGE.calendar)
     assert 1 <= body_start <= len(lines) + 1
     assert all(p.file == "x.md" for p in problems)
 
@@ -76,14 +76,14 @@ def test_blocks_keep_line_numbers_in_range(text, is_markdown):
 def test_repair_leaves_no_invisible_characters_or_breaks(text):
     repaired, _ = repair(text.replace("\n", " ").replace("\r", " "))
     assert not _INVISIBLE.search(repaired)
-    match_line_rule(repaired, KNOWLEDGE.line_rules, KNOWLEDGE.months)
+    match_line_rule(repaired, KNOWLEDGE.line_rules, KNOWLEDGE.calendar)
 
 
 @SETTINGS
 @given(st.lists(HOSTILE_TEXT.map(lambda t: t.replace("\n", " ").replace("\r", " ")), max_size=12))
 def test_clean_loses_no_line(texts):
     blocks = [Block(((n, t),)) for n, t in enumerate(texts, start=1)]
-    result = clean(blocks, KNOWLEDGE.line_rules, KNOWLEDGE.months)
+    result = clean(blocks, KNOWLEDGE.line_rules, KNOWLEDGE.calendar)
     kept = {line.number for line in result.lines} | {s.line for s in result.set_aside}
     assert kept == {n for n, t in enumerate(texts, start=1) if repair(t)[0]}
 
@@ -116,7 +116,7 @@ def test_matches_are_words_of_the_text(text, lang):
 @SETTINGS
 @given(HOSTILE_TEXT)
 def test_dates_are_valid_or_none(text):
-    found = parse_date(text, KNOWLEDGE.months)
+    found = parse_date(text, KNOWLEDGE.calendar)
     assert found is None or dt.date.fromisoformat(found)
 
 
