@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .corpus import Settings, build_corpus
-from .evaluate import load_labels, report, score
+from .evaluate import load_labels, load_sentence_set, report, report_sentences, score, score_sentences
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,6 +19,8 @@ def main(argv: list[str] | None = None) -> int:
     ev.add_argument("--articles", type=Path, default=Path("content/articles"))
     ev.add_argument("--topics", type=Path, default=Path("content/topics.yml"))
     ev.add_argument("-v", "--verbose", action="store_true", help="list every disagreement")
+    ev.add_argument("--sentences", type=Path, help="score a folder of labeled sentences per language instead "
+                    "(tests/data/heldout, tests/data/tuning)")
     rd = commands.add_parser("render", help="write the generated Markdown pages to a folder")
     rd.add_argument("--out", type=Path, required=True)
     rd.add_argument("--articles", type=Path, default=Path("content/articles"))
@@ -26,6 +28,19 @@ def main(argv: list[str] | None = None) -> int:
     rd.add_argument("--templates", type=Path, default=Path("site_templates"))
     args = parser.parse_args(argv)
 
+    if args.command == "eval" and args.sentences:
+        from .classify import Classifier
+        from .knowledge import load_knowledge
+        from .language import LanguageIdentifier
+        from .topics import load_topics
+
+        classifier = Classifier(load_topics(args.topics))
+        identifier = LanguageIdentifier(load_knowledge().languages)
+        disagreements: list[str] | None = [] if args.verbose else None
+        result = score_sentences(load_sentence_set(args.sentences), classifier, identifier, disagreements)
+        print(report_sentences(result))
+        print("\n".join(disagreements or []))
+        return 0
     settings = Settings(articles=args.articles, topics=args.topics, content_root=args.articles.parent)
     corpus = build_corpus(settings)
     if args.command == "eval":

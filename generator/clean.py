@@ -21,6 +21,7 @@ _DETACHED_HYPHEN = re.compile(r"(?<=\w) -(?=\w)")  # "Kursk -regionen" -> "Kursk
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"[ \t\u00a0]{2,}")
 _WORD = re.compile(r"\w+")
+_BULLETS = re.compile(r"^[▶►▸•·*>\-–—\s]{1,10}")
 _TERMINAL = ".!?:;…\"'“”»«„)"
 
 # A repeated headline shares this share of the headline's words, in order.
@@ -63,7 +64,9 @@ def _words(text: str) -> list[str]:
 
 def match_line_rule(text: str, rules: Sequence[LineRule], calendar: Calendar
                     ) -> tuple[LineRule, dict[str, str]] | None:
-    """The first rule matching the whole line, with the metadata its named groups captured."""
+    """The first rule matching the whole line (leading bullets and arrows aside), with the metadata
+    its named groups captured."""
+    text = _BULLETS.sub("", text)
     for rule in rules:
         found = rule.pattern.fullmatch(text)
         if not found:

@@ -108,3 +108,74 @@ def report(scores: Sequence[Score], unmatched: Sequence[Label],
                              f"  {label.text[:90]!r}")
         lines.extend(f"  not found: {lab.file}:{lab.line} {lab.text[:90]!r}" for lab in unmatched)
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class LabeledSentence:
+    language: str
+    text: str
+    topics: frozenset[str]
+
+
+def load_sentence_set(folder: Path) -> list[LabeledSentence]:
+    """Labeled sentences of a folder of `<code>.yml` files (tests/data/heldout, tests/data/tuning)."""
+    result = []
+    for path in sorted(folder.glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        language = str(data.get("language", path.stem))
+        result += [LabeledSentence(language, str(e["text"]), frozenset(e.get("topics") or ()))
+                   for e in data.get("sentences") or []]
+    return result
+
+
+@dataclass(frozen=True)
+class SetScores:
+    by_language: dict[str, list[Score]]  # language -> per-topic scores
+    overall: list[Score]
+    language_accuracy: dict[str, float]  # share of sentences whose language was identified right
+
+    def weakest_language(self) -> str:
+        return min(self.by_language, key=lambda lang: min(min(s.precision, s.recall) for s in self.by_language[lang]))
+
+
+def _scores(topics: Sequence[str], pairs: Sequence[tuple[frozenset[str], frozenset[str]]]) -> list[Score]:
+    return [Score(t, sum(1 for want, got in pairs if t in got and t in want),
+                  sum(1 for want, got in pairs if t in got and t not in want),
+                  sum(1 for want, got in pairs if t not in got and t in want)) for t in topics]
+
+
+def score_sentences(sentences: Sequence[LabeledSentence], classifier: object, identifier: object,
+                    disagreements: list[str] | None = None) -> SetScores:
+    """Classify each sentence as the pipeline does (its language detected first) and score it;
+    `disagreements`, if given, collects a line per sentence whose topics differ from its labels."""
+    topics = [t.slug for t in classifier.topics]
+    pairs: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+    right: dict[str, list[bool]] = {}
+    for sentence in sentences:
+        detected = identifier.paragraph(sentence.text)
+        matches = classifier.matches(sentence.text, detected)
+        got = frozenset(classifier.topics_of(matches))
+        if disagreements is not None and got != sentence.topics:
+            why = ", ".join(f"{m.word}→{m.concept}" for m in matches)
+            disagreements.append(f"{sentence.language}/{detected} want {sorted(sentence.topics)} got {sorted(got)} "
+                                 f"[{why}] {sentence.text}")
+        pairs.setdefault(sentence.language, []).append((sentence.topics, got))
+        right.setdefault(sentence.language, []).append(detected == sentence.language)
+    return SetScores(
+        by_language={lang: _scores(topics, p) for lang, p in pairs.items()},
+        overall=_scores(topics, [pair for p in pairs.values() for pair in p]),
+        language_accuracy={lang: sum(r) / len(r) for lang, r in right.items()},
+    )
+
+
+def report_sentences(result: SetScores) -> str:
+    topics = [s.topic for s in result.overall]
+    head = f"{'language':<9} {'langid':>6} " + " ".join(f"{t[:22]:>22}" for t in topics)
+    lines = [head, f"{'':<9} {'':>6} " + " ".join(f"{'precision / recall':>22}" for _ in topics)]
+    for lang, scores in result.by_language.items():
+        cells = " ".join(f"{s.precision:>10.2f} / {s.recall:<9.2f}" for s in scores)
+        lines.append(f"{lang:<9} {result.language_accuracy[lang]:>6.2f} {cells}")
+    cells = " ".join(f"{s.precision:>10.2f} / {s.recall:<9.2f}" for s in result.overall)
+    lines.append(f"{'all':<9} {'':>6} {cells}")
+    lines.append(f"weakest language: {result.weakest_language()}")
+    return "\n".join(lines)

@@ -1,4 +1,5 @@
 """A maintainer drops new articles into content/articles/ and runs `mkdocs build`: nothing else.
+newlang/ holds one made-up article in each language added after the seeds (no, sv, es, it, pl, uk, ko).
 The English and French articles were written by someone who had not seen topics.yml, before the
 English and French terms were added (tests/data/unseen) or after, without seeing them (unseen2)."""
 
@@ -11,7 +12,7 @@ import yaml
 from tests.helpers import build, copy_project, read_page
 
 DATA = Path(__file__).parent / "data"
-UNSEEN = [DATA / "unseen", DATA / "unseen2"]
+UNSEEN = [DATA / "unseen", DATA / "unseen2", DATA / "newlang"]
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,46 @@
+"""The held-out set (tests/data/heldout): 13 languages, written by people who never saw topics.yml,
+committed before the terms, never used to choose them. It measures; seeds and tuning sets tune.
+
+The issue's target is 0.85 precision and recall per topic over all languages and 0.7 in each
+language. Measured (python -m generator eval --sentences tests/data/heldout): not reached yet, see
+the README. FLOOR holds what is reached, so that a change making it worse fails; raise it as terms
+improve (on the tuning sets), never by reading the held-out sentences."""
+
+from pathlib import Path
+
+import pytest
+
+from generator.classify import Classifier
+from generator.evaluate import load_sentence_set, score_sentences
+from generator.knowledge import load_knowledge
+from generator.language import LanguageIdentifier
+from generator.topics import load_topics
+from tests.conftest import TOPICS
+
+HELDOUT = Path(__file__).parent / "data" / "heldout"
+FLOOR = 0.75
+LANGUAGE_ID_FLOOR = 0.9
+
+
+@pytest.fixture(scope="module")
+def result():
+    classifier = Classifier(load_topics(TOPICS))
+    return score_sentences(load_sentence_set(HELDOUT), classifier, LanguageIdentifier(load_knowledge().languages))
+
+
+def test_the_set_covers_thirteen_languages_and_every_topic(result):
+    assert len(result.by_language) == 13
+    for lang, scores in result.by_language.items():
+        assert all(s.true_positives + s.false_negatives >= 6 for s in scores), lang
+
+
+@pytest.mark.parametrize("topic", ["troop-deployment", "munitions-transfers", "diplomatic-reactions"])
+def test_floor_per_topic_over_all_languages(result, topic):
+    score = next(s for s in result.overall if s.topic == topic)
+    weakest = result.weakest_language()
+    assert score.precision >= FLOOR, f"{topic} precision {score.precision:.2f} (weakest language: {weakest})"
+    assert score.recall >= FLOOR, f"{topic} recall {score.recall:.2f} (weakest language: {weakest})"
+
+
+def test_language_identification_per_language(result):
+    assert all(acc >= LANGUAGE_ID_FLOOR for acc in result.language_accuracy.values()), result.language_accuracy
