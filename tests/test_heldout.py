@@ -2,8 +2,10 @@
 committed before the terms, never used to choose them. It measures; seeds and tuning sets tune.
 
 The issue's target is 0.85 precision and recall per topic over all languages and 0.7 in each
-language. Measured (python -m generator eval --sentences tests/data/heldout): not reached yet, see
-the README. FLOOR holds what is reached, so that a change making it worse fails; raise it as terms
+language. Measured (python -m generator eval --sentences tests/data/heldout), third and last
+measurement of the first session: troop 0.86/0.86, munitions 0.86/0.96, diplomacy 0.87/0.83;
+diplomacy recall in German (0.50) and Dutch (0.64) is below 0.7. Not reached yet.
+FLOOR holds what is reached, so that a change making it worse fails; raise it as terms
 improve (on the tuning sets), never by reading the held-out sentences."""
 
 from pathlib import Path
@@ -18,7 +20,7 @@ from generator.topics import load_topics
 from tests.conftest import TOPICS
 
 HELDOUT = Path(__file__).parent / "data" / "heldout"
-FLOOR = 0.75
+FLOOR = 0.8
 LANGUAGE_ID_FLOOR = 0.9
 
 
