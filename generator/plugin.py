@@ -45,6 +45,13 @@ class BriefingConfig(Config):
     """Files larger than this are rejected, with the size named in the reason."""
     repeated_line_min_articles = opt.Type(int, default=3)
     """A topic-free line found in this many articles is set aside as boilerplate."""
+    # Offline flavour
+    offline_shim = opt.Type(str, default="node_modules/iframe-worker/shim/index.js")
+    """The iframe-worker shim (from npm) served with the site when Material's offline plugin is on,
+    so that search works from file:// without fetching it from a CDN."""
+
+
+OFFLINE_SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
 
 
 class OriginalFile(File):
@@ -72,6 +79,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         )
         self.templates = root / self.config.templates
         self.renderer = Renderer(self.templates)
+        offline = config.plugins.get("material/offline")
+        self.offline_shim = root / self.config.offline_shim if offline and offline.config.enabled else None
+        if self.offline_shim:
+            # Listed before the offline plugin, this keeps it from adding the shim's CDN address.
+            config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM_URI]
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -88,6 +100,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             original = OriginalFile(src_uri, None, config.site_dir, config.use_directory_urls)
             original.content_bytes = article.source.raw
             self._add(files, original)
+        if self.offline_shim:
+            if self.offline_shim.is_file():
+                self._add(files, File.generated(config, OFFLINE_SHIM_URI, content=self.offline_shim.read_bytes()))
+            else:
+                log.warning(f"{self.offline_shim} is missing (run `npm ci`): search will not work from file://")
         self.corpus = corpus
         log.info(f"{len(corpus.published)} of {len(corpus.articles)} article files published")
         return files
