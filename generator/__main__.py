@@ -26,7 +26,17 @@ def main(argv: list[str] | None = None) -> int:
     rd.add_argument("--articles", type=Path, default=Path("content/articles"))
     rd.add_argument("--topics", type=Path, default=Path("content/topics.yml"))
     rd.add_argument("--templates", type=Path, default=Path("site_templates"))
+    pdf = commands.add_parser("pdf", help="print the briefing (overview and topics) of a built site as one PDF")
+    pdf.add_argument("--site", type=Path, default=Path("site"))
+    pdf.add_argument("--out", type=Path, default=Path("briefing.pdf"))
+    pdf.add_argument("--chromium", default="/usr/bin/chromium")
     args = parser.parse_args(argv)
+    if args.command == "pdf":
+        from .pdf import print_briefing
+
+        pages = print_briefing(args.site, args.out, args.chromium)
+        print(f"wrote {args.out}: {pages} pages", file=sys.stderr)
+        return 0
 
     if args.command == "eval" and args.sentences:
         from .classify import Classifier

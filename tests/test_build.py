@@ -120,3 +120,9 @@ def test_ledger_lists_every_file(site):
     text = read_page(site / "sources" / "index.html").text
     for name in (p.name for p in (ROOT / "content" / "articles").iterdir()):
         assert name in text
+
+
+def test_every_page_stays_under_one_megabyte_of_html(site):
+    sizes = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html")}
+    assert len(sizes) > 10
+    assert max(sizes.values()) < 1_000_000, max(sizes.items(), key=lambda item: item[1])
