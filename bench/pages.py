@@ -14,7 +14,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from generator.pdf import _ARGS, CHROMIUM, _Quiet
+from generator.pdf import CHROMIUM, CHROMIUM_ARGS, QuietHandler
 
 PAGE_TYPES = {"overview": "index.html", "topic": "topics/diplomatic-reactions/index.html",
               "source": "sources/003-4af742517c27e9f8/index.html", "ledger": "sources/index.html"}
@@ -22,11 +22,11 @@ PAGE_TYPES = {"overview": "index.html", "topic": "topics/diplomatic-reactions/in
 
 def main() -> None:
     site = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         print(f"{'page type':<10} {'HTML bytes':>11} {'load ms (median of 5)':>22}")
         for kind, path in PAGE_TYPES.items():

@@ -11,11 +11,14 @@ import threading
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
-_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+# Chromium as these machines run it: no sandbox as root, no background traffic to Google's hosts.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site from a folder without logging every request."""
+
     def log_message(self, *args: object) -> None:
         pass
 
@@ -32,7 +35,7 @@ def print_briefing(site: Path, out: Path, chromium: str = CHROMIUM, browser: obj
     """Write the PDF and return its page count; uses `browser` (a Playwright browser) if given."""
     from pypdf import PdfWriter
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     writer = PdfWriter()
@@ -43,7 +46,7 @@ def print_briefing(site: Path, out: Path, chromium: str = CHROMIUM, browser: obj
             from playwright.sync_api import sync_playwright
 
             with sync_playwright() as playwright:
-                own = playwright.chromium.launch(executable_path=chromium, args=_ARGS)
+                own = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
                 _print_pages(own, base, briefing_pages(site), writer)
                 own.close()
     finally:
