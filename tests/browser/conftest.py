@@ -79,6 +79,12 @@ def screenshots() -> Path:
 def search(page, query: str) -> list[str]:
     """Type a query into Material's search as a reader does; the result links."""
     page.click("input.md-search__input")
+    # Material builds the index in a worker (11 stemmers): a query typed before it is ready is lost.
+    page.wait_for_function("""() => { const meta = document.querySelector('.md-search-result__meta');
+        return meta && meta.textContent.trim() !== '' && !/initializ/i.test(meta.textContent); }""", timeout=30_000)
     page.keyboard.type(query, delay=20)
+    # Playwright inserts letters outside the US layout (Cyrillic) without key events; a reader's
+    # keyboard sends them, and Material searches on keyup: one key press stands in for that.
+    page.keyboard.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
     return [a.get_attribute("href") or "" for a in page.locator(".md-search-result__item a").all()]
