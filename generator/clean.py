@@ -58,8 +58,14 @@ def repair(text: str) -> tuple[str, tuple[str, ...]]:
     return _SPACES.sub(" ", text).strip(), tuple(repairs)
 
 
-def _words(text: str) -> list[str]:
+def words(text: str) -> list[str]:
+    """The words of a text, case-folded: what "the same text" means across spacing and punctuation."""
     return _WORD.findall(text.casefold())
+
+
+def text_key(text: str) -> str:
+    """A key under which texts that differ only in case, spacing or punctuation are equal."""
+    return " ".join(words(text))
 
 
 def match_line_rule(text: str, rules: Sequence[LineRule], calendar: Calendar
@@ -85,10 +91,10 @@ def match_line_rule(text: str, rules: Sequence[LineRule], calendar: Calendar
 
 def _repeats_headline(headline: list[str], line: str) -> tuple[bool, str | None]:
     """Whether `line` repeats the headline, and the byline appended to it if any."""
-    words = _words(line)
-    if not headline or not words or len(words) > len(headline) + _MAX_BYLINE_WORDS + 2:
+    line_words = words(line)
+    if not headline or not line_words or len(line_words) > len(headline) + _MAX_BYLINE_WORDS + 2:
         return False, None
-    blocks = SequenceMatcher(None, headline, words, autojunk=False).get_matching_blocks()
+    blocks = SequenceMatcher(None, headline, line_words, autojunk=False).get_matching_blocks()
     if sum(b.size for b in blocks) / len(headline) < _HEADLINE_SIMILARITY:
         return False, None
     real = [b for b in blocks if b.size]
@@ -152,7 +158,7 @@ def clean(blocks: Sequence[Block], rules: Sequence[LineRule], calendar: Calendar
     for position, (line, index) in enumerate(kept):
         if position == 0 and len(line.text) <= _TITLE_MAX_CHARS:
             title = title or line.text
-            headline_words = _words(line.text)
+            headline_words = words(line.text)
             line = Line(line.number, line.text, line.repairs, heading=True)
         elif position < _HEADLINE_WINDOW and headline_words:
             repeated, byline = _repeats_headline(headline_words, line.text)
@@ -161,8 +167,8 @@ def clean(blocks: Sequence[Block], rules: Sequence[LineRule], calendar: Calendar
                 reason = f"repeated headline with byline {byline!r}" if byline else "repeated headline"
                 set_aside.append(SetAside(line.number, line.text, reason))
                 continue
-        key = " ".join(_words(line.text))
-        if key in seen and len(key) > 0:
+        key = text_key(line.text)
+        if key and key in seen:
             set_aside.append(SetAside(line.number, line.text, f"repeats line {seen[key]}"))
             continue
         seen.setdefault(key, line.number)

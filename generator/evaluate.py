@@ -5,16 +5,15 @@ its words; a labeled sentence the generator set aside or lost counts as predicte
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from .clean import words
 from .corpus import Corpus
 
-_WORD = re.compile(r"\w+")
 # Share of words two sentences must have in common to be taken for the same sentence.
 _OVERLAP = 0.6
 
@@ -54,7 +53,7 @@ def load_labels(path: Path) -> list[Label]:
 
 
 def _words(text: str) -> set[str]:
-    return set(_WORD.findall(text.casefold()))
+    return set(words(text))
 
 
 def predicted_topics(corpus: Corpus, label: Label) -> frozenset[str] | None:

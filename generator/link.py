@@ -4,18 +4,12 @@ when they carry no topic term: wire copy repeats real content)."""
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from .clean import text_key as _key
 from .models import Article, Paragraph, SetAside
-
-_WORD = re.compile(r"\w+")
-
-
-def _key(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))
 
 
 def _fingerprint(article: Article) -> str:

@@ -3,6 +3,7 @@ pipeline (corpus.py) and the renderer (render.py) and adds their pages as in-mem
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,7 @@ from mkdocs.structure.nav import Section
 from .corpus import Corpus, Settings, build_corpus
 from .knowledge import DATA_DIR
 from .render import Renderer
-from .views import page_path
+from .views import page_path, source_page
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -96,7 +97,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self._add(files, File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
             self.generated.add(src_uri)
         for article in corpus.published:
-            src_uri = f"{page_path('sources', article.source.id).rsplit('/', 1)[0]}/{article.source.name}"
+            src_uri = posixpath.join(posixpath.dirname(source_page(article)), article.source.name)
             original = OriginalFile(src_uri, None, config.site_dir, config.use_directory_urls)
             original.content_bytes = article.source.raw
             self._add(files, original)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -167,11 +168,12 @@ def source_view(corpus: Corpus, article: Article) -> dict[str, object]:
         paragraphs.append({"language": paragraph.language, "heading": paragraph.heading, "items": items,
                            "first": paragraph.lines[0] if paragraph.lines else 0, "anchors": []})
     # Lines with no text of their own (blank ones) get an anchor before the next paragraph.
-    homeless = {s.line for s in article.set_aside} | covered
+    housed = {s.line for s in article.set_aside} | covered
+    starts = [p["first"] for p in paragraphs]  # ascending: paragraphs are in file order
     for number in range(1, len(article.source.lines) + 1):
-        if number not in homeless and paragraphs:
-            target = next((p for p in paragraphs if p["first"] > number), paragraphs[-1])
-            target["anchors"].append(number)
+        if number not in housed and paragraphs:
+            following = bisect_right(starts, number)
+            paragraphs[min(following, len(paragraphs) - 1)]["anchors"].append(number)
     cited = Counter(t for s in article.sentences for t in s.topics)
     return {
         "article": article,
