@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .classify import Classifier
+from .cache import ArticleCache, unclassified, versions
 from .ingest import read_folder
 from .knowledge import DATA_DIR, Knowledge, load_knowledge
-from .language import LanguageIdentifier
 from .link import mark_duplicates, set_aside_repeated
 from .models import Article, Problem, Topic
-from .pipeline import process_article
 from .topics import load_topics
+from .workers import Job, StageData, run_jobs
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,25 @@ class Settings:
     site_language: str = "en"
     max_article_bytes: int = 5_000_000
     repeated_line_min_articles: int = 3
+    cache_dir: Path | None = None  # None: no cache
+    workers: int = 1  # processes for the per-article stages (a pool only pays for many articles)
+
+
+@dataclass(frozen=True)
+class Stats:
+    """What a build ran and how long it took, for the build log and the benchmark."""
+
+    articles: int = 0
+    from_cache: int = 0  # every stage cached
+    reclassified: int = 0  # language stages cached, topics changed
+    analysed: int = 0  # every stage run
+    workers: int = 1
+    seconds: tuple[tuple[str, float], ...] = ()
+
+    def __str__(self) -> str:
+        times = ", ".join(f"{stage} {s:.2f} s" for stage, s in self.seconds)
+        return (f"{self.articles} article files: {self.from_cache} from cache, {self.reclassified} re-classified, "
+                f"{self.analysed} analysed ({self.workers} process{'es' if self.workers > 1 else ''}); {times}")
 
 
 @dataclass(frozen=True)
@@ -34,6 +53,7 @@ class Corpus:
     topics: tuple[Topic, ...]
     knowledge: Knowledge
     hidden: int
+    stats: Stats = Stats()
 
     @property
     def published(self) -> tuple[Article, ...]:
@@ -54,13 +74,48 @@ class Corpus:
 
 
 def build_corpus(settings: Settings) -> Corpus:
-    """Read, clean, segment, identify languages, classify and link every article."""
+    """Read every article, run (or take from the cache) its own stages, then link across articles."""
+    clock = time.perf_counter()
+    seconds: list[tuple[str, float]] = []
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds.append((stage, now - clock))
+        clock = now
+
     knowledge = load_knowledge(settings.data)
     topics = load_topics(settings.topics, settings.site_language)
-    classifier = Classifier(topics)
-    identifier = LanguageIdentifier(knowledge.languages)
+    layer_versions = versions(settings.data, settings.topics)
+    cache = ArticleCache(settings.cache_dir, layer_versions)
     sources, hidden = read_folder(settings.articles, settings.content_root, settings.max_article_bytes,
                                   knowledge.calendar)
-    articles = tuple(process_article(s, knowledge, classifier, identifier) for s in sources)
+    lap("read")
+    found: list[Article | None] = []
+    jobs: list[tuple[int, Job]] = []
+    for source in sources:
+        if source.rejected:
+            found.append(Article(source=source, metadata=source.front_matter, problems=source.problems))
+            continue
+        found.append(cache.get("classified", source))
+        if found[-1] is None:
+            jobs.append((len(found) - 1, Job(source, cache.get("analysed", source))))
+    lap("cache read")
+    data = StageData(settings.data, settings.topics, settings.site_language, layer_versions["classified"])
+    results, workers = run_jobs([job for _, job in jobs], data, settings.workers)
+    lap("article stages")
+    for (index, job), article in zip(jobs, results, strict=True):
+        found[index] = article
+        if job.analysed is None:
+            cache.put("analysed", unclassified(article))
+        cache.put("classified", article)
+    cache.prune()
+    lap("cache write")
+    articles = tuple(a for a in found if a is not None)
     articles = set_aside_repeated(mark_duplicates(articles), settings.repeated_line_min_articles)
-    return Corpus(articles=articles, topics=topics, knowledge=knowledge, hidden=hidden)
+    lap("link")
+    reclassified = sum(1 for _, job in jobs if job.analysed is not None)
+    stats = Stats(articles=len(articles), from_cache=sum(1 for s in sources if not s.rejected) - len(jobs),
+                  reclassified=reclassified, analysed=len(jobs) - reclassified, workers=workers,
+                  seconds=tuple(seconds))
+    return Corpus(articles=articles, topics=topics, knowledge=knowledge, hidden=hidden, stats=stats)

@@ -13,6 +13,7 @@ import yaml
 
 from .dates import Calendar, normalise_date
 from .ids import assign_ids
+from .knowledge import SafeLoader
 from .models import Metadata, Problem, SourceFile
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -36,7 +37,7 @@ _FRONT_MATTER_KEYS = ("title", "date", "outlet", "url", "language", "author")
 _MAX_FRONT_MATTER_LINES = 60
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
+class _FrontMatterLoader(SafeLoader):
     """Safe YAML that leaves dates as text, so an impossible date is reported, not raised."""
 
 
@@ -112,7 +113,7 @@ def read_front_matter(
     body_start = end + 2
     text = "\n".join(lines[1:end])
     try:
-        alias = next((e for e in yaml.parse(text) if isinstance(e, yaml.AliasEvent)), None)
+        alias = next((e for e in yaml.parse(text, Loader=SafeLoader) if isinstance(e, yaml.AliasEvent)), None)
         if alias is not None:  # refused before any value is built: a guard against alias bombs
             return Metadata(), body_start, (Problem(
                 name, "front matter uses YAML aliases (*name); it is not read", alias.start_mark.line + 2),)

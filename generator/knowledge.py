@@ -58,15 +58,20 @@ class DataError(ValueError):
     """A data file is malformed; the message names the file and the entry."""
 
 
-def _load_yaml(path: Path) -> object:
+# libyaml's parser when PyYAML was built with it: the data files load about ten times faster.
+SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(path: Path) -> object:
+    """A data file's YAML, safely; errors name the file."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)  # noqa: S506 (safe loader)
     except (OSError, yaml.YAMLError) as error:
         raise DataError(f"{path}: {error}") from error
 
 
 def load_languages(path: Path) -> dict[str, Language]:
-    data = _load_yaml(path)
+    data = load_yaml(path)
     if not isinstance(data, dict):
         raise DataError(f"{path}: expected a mapping of language codes")
     languages = {}
@@ -97,7 +102,7 @@ def load_languages(path: Path) -> dict[str, Language]:
 
 
 def load_line_rules(path: Path) -> tuple[LineRule, ...]:
-    data = _load_yaml(path)
+    data = load_yaml(path)
     if not isinstance(data, dict):
         raise DataError(f"{path}: expected a mapping of language codes to rule lists")
     rules = []

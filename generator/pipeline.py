@@ -1,7 +1,8 @@
-"""One article through the per-article stages: blocks -> clean -> language -> segment -> classify.
+"""One article through the per-article stages: blocks -> clean -> language -> segment, then classify.
 
-`process_article` is a pure function of the file and the data files (no corpus-wide state), so its
-results can be cached per article and run in parallel."""
+`analyse_article` (the language stages) is a pure function of the file and the language data files;
+`classify_article` adds what depends on topics.yml. Neither reads corpus-wide state, so their results
+are cached per article (cache.py) and run in a process pool (corpus.py)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,22 @@ def _merge(front: Metadata, found: Metadata) -> Metadata:
 def process_article(source: SourceFile, knowledge: Knowledge, classifier: Classifier,
                     identifier: LanguageIdentifier) -> Article:
     """Everything one file yields on its own; rejected files pass through with their reason."""
+    return classify_article(analyse_article(source, knowledge, identifier), classifier)
+
+
+def classify_article(article: Article, classifier: Classifier) -> Article:
+    """The article with every sentence's topic matches (what depends on topics.yml)."""
+    paragraphs = tuple(
+        replace(paragraph, sentences=tuple(
+            replace(s, matches=(m := classifier.matches(s.text, s.language)), topics=classifier.topics_of(m))
+            for s in paragraph.sentences))
+        for paragraph in article.paragraphs
+    )
+    return replace(article, paragraphs=paragraphs)
+
+
+def analyse_article(source: SourceFile, knowledge: Knowledge, identifier: LanguageIdentifier) -> Article:
+    """The language stages of one file: cleaned lines, paragraphs, sentences and their languages."""
     if source.rejected:
         return Article(source=source, metadata=source.front_matter, problems=source.problems)
     cleaned = clean(read_blocks(source), knowledge.line_rules, knowledge.calendar,
@@ -43,14 +60,9 @@ def process_article(source: SourceFile, knowledge: Knowledge, classifier: Classi
         months = known.months if known else {}
         sentences = []
         for sentence in sentences_of(lines, language, abbreviations, months):
-            own_language = identifier.sentence(sentence.text, language)
-            matches = classifier.matches(sentence.text, own_language)
-            sentences.append(replace(
-                sentence,
-                language=own_language,
-                matches=matches,
-                topics=classifier.topics_of(matches),
-            ))
+            # A paragraph that is one sentence already has that sentence's language.
+            own = language if sentence.text == text else identifier.sentence(sentence.text, language)
+            sentences.append(replace(sentence, language=own))
         paragraphs.append(Paragraph(tuple(numbers), tuple(sentences), language,
                                     heading=all(line.heading for line in lines)))
     shares: Counter[str] = Counter()

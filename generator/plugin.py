@@ -4,6 +4,7 @@ pipeline (corpus.py) and the renderer (render.py) and adds their pages as in-mem
 from __future__ import annotations
 
 import posixpath
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from .corpus import Corpus, Settings, build_corpus
 from .knowledge import DATA_DIR
 from .render import Renderer
 from .views import page_path, source_page
+from .workers import default_workers
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -38,6 +40,13 @@ class BriefingConfig(Config):
     """Folder of the Jinja2 templates (`*.md.j2`) of the generated pages."""
     language_data = opt.Optional(opt.Type(str))
     """Folder with `languages.yml` and `boilerplate.yml`; defaults to the ones shipped in the package."""
+    # Rebuilds
+    cache = opt.Type(bool, default=True)
+    """Keep each article's stage results on disk, so a rebuild only runs what changed."""
+    cache_dir = opt.Type(str, default=".cache/briefing")
+    """Where the cache lives (git-ignored); deleting it only makes the next build a cold one."""
+    workers = opt.Type(int, default=0)
+    """Processes for the per-article stages when many articles need them; 0 means one per core."""
     # Output
     site_language = opt.Type(str, default="en")
     """Language of concept labels and topic titles (a key of their label mappings in topics.yml)."""
@@ -77,6 +86,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             site_language=self.config.site_language,
             max_article_bytes=self.config.max_article_bytes,
             repeated_line_min_articles=self.config.repeated_line_min_articles,
+            cache_dir=root / self.config.cache_dir if self.config.cache else None,
+            workers=self.config.workers or default_workers(),
         )
         self.templates = root / self.config.templates
         self.renderer = Renderer(self.templates)
@@ -92,7 +103,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.generated: set[str] = set()
         for problem in corpus.problems:
             (log.warning if problem.level == "warning" else log.info)(str(problem))
-        for src_uri, markdown in self.renderer.render_site(corpus).items():
+        started = time.perf_counter()
+        pages = self.renderer.render_site(corpus)
+        rendered = time.perf_counter() - started
+        for src_uri, markdown in pages.items():
             # NOT_IN_NAV: on_nav places the overview, topics and ledger; source pages stay out quietly.
             self._add(files, File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
             self.generated.add(src_uri)
@@ -108,6 +122,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 log.warning(f"{self.offline_shim} is missing (run `npm ci`): search will not work from file://")
         self.corpus = corpus
         log.info(f"{len(corpus.published)} of {len(corpus.articles)} article files published")
+        log.info(f"stages: {corpus.stats}, render {rendered:.2f} s ({len(pages)} pages)")
         return files
 
     @staticmethod

@@ -6,9 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
-from .knowledge import DataError
+from .knowledge import DataError, load_yaml
 from .models import Concept, Topic
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -23,10 +21,7 @@ def _label(value: object, site_language: str) -> str:
 
 def load_topics(path: Path, site_language: str = "en") -> tuple[Topic, ...]:
     """Read and check the topics file; errors name the file and the entry."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise DataError(f"{path}: {error}") from error
+    data = load_yaml(path)
     entries = data.get("topics") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not entries:
         raise DataError(f"{path}: expected a 'topics:' list")

@@ -1,0 +1,138 @@
+"""Per-article results on disk, so a rebuild only runs the stages whose inputs changed.
+
+Two layers, each a folder named after the hash of everything its results depend on:
+- `analysed-<h>`: the language stages (clean, segment, language), keyed by the article's file name
+  and bytes; `<h>` hashes the generator's code, the versions of the libraries it calls, and the
+  language data files. Editing any of them starts a new folder.
+- `classified-<h>`: the same plus topic matches; `<h>` adds topics.yml. Editing topics re-classifies
+  from the analysed layer without re-running the language stages.
+Folders of other versions, and entries no longer used, are removed after a build.
+
+Entries are pickles written by this build on this machine: the cache folder is local state, never
+shared or committed (it is git-ignored), and deleting it only costs a cold build."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from importlib import metadata
+from pathlib import Path
+
+from .models import Article, SourceFile
+
+PACKAGE_DIR = Path(__file__).parent
+# Libraries whose behaviour shapes the cached results.
+_LIBRARIES = ("lingua-language-detector", "sentencex", "charset-normalizer", "markdown-it-py", "PyYAML")
+_LAYERS = ("analysed", "classified")
+
+
+def _hash_files(paths: Iterable[Path], digest: hashlib._Hash) -> None:
+    for path in sorted(paths):
+        digest.update(path.name.encode() + b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"(missing)")
+
+
+def code_version() -> str:
+    """Hash of the generator's source files, the library versions and Python's."""
+    digest = hashlib.sha256(sys.version.encode())
+    for name in _LIBRARIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=none".encode())
+    _hash_files(PACKAGE_DIR.glob("*.py"), digest)
+    return digest.hexdigest()
+
+
+def versions(data_dir: Path, topics: Path, code: str | None = None) -> dict[str, str]:
+    """The version of each layer: what its results depend on, hashed."""
+    analysed = hashlib.sha256((code or code_version()).encode())
+    _hash_files(data_dir.glob("*.yml"), analysed)
+    classified = hashlib.sha256(analysed.hexdigest().encode())
+    _hash_files([topics], classified)
+    return {"analysed": analysed.hexdigest()[:16], "classified": classified.hexdigest()[:16]}
+
+
+def article_key(source: SourceFile) -> str:
+    """An article's entry key: its file name and its bytes."""
+    return hashlib.sha256(source.name.encode() + b"\0" + source.raw).hexdigest()
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """What one article's stages add to its SourceFile (the source itself is read fresh)."""
+
+    article: Article  # with an empty source
+
+    @staticmethod
+    def of(article: Article) -> _Entry:
+        own = article.problems[len(article.source.problems):]
+        return _Entry(replace(article, source=SourceFile(name="", id="", raw=b""), problems=own))
+
+    def attach(self, source: SourceFile) -> Article:
+        return replace(self.article, source=source, problems=(*source.problems, *self.article.problems))
+
+
+def unclassified(article: Article) -> Article:
+    """The article as the language stages left it (classification only adds matches and topics)."""
+    return replace(article, paragraphs=tuple(
+        replace(p, sentences=tuple(replace(s, matches=(), topics=()) for s in p.sentences))
+        for p in article.paragraphs
+    ))
+
+
+class ArticleCache:
+    """Reads and writes the two layers under `folder`; `folder=None` is a cache that never hits."""
+
+    def __init__(self, folder: Path | None, layer_versions: dict[str, str]) -> None:
+        self.folder = folder
+        self.dirs = {layer: folder / f"{layer}-{layer_versions[layer]}" for layer in _LAYERS} if folder else {}
+        self.used: set[str] = set()
+
+    def get(self, layer: str, source: SourceFile) -> Article | None:
+        if not self.folder:
+            return None
+        key = article_key(source)
+        self.used.add(key)
+        try:
+            with open(self.dirs[layer] / key[:2] / key, "rb") as handle:
+                entry = pickle.load(handle)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+            return None  # missing, or left half-written by an interrupted build: run the stages again
+        return entry.attach(source) if isinstance(entry, _Entry) else None
+
+    def put(self, layer: str, article: Article) -> None:
+        if not self.folder:
+            return
+        key = article_key(article.source)
+        self.used.add(key)
+        target = self.dirs[layer] / key[:2] / key
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
+            pickle.dump(_Entry.of(article), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, target)  # atomic: a reader sees the old entry or the whole new one
+
+    def prune(self) -> int:
+        """Remove other versions' folders and entries this build did not use; returns files removed."""
+        if not self.folder or not self.folder.is_dir():
+            return 0
+        removed = 0
+        current = set(self.dirs.values())
+        for child in self.folder.iterdir():
+            if child.is_dir() and child.name.startswith(tuple(f"{layer}-" for layer in _LAYERS)):
+                if child not in current:
+                    shutil.rmtree(child, ignore_errors=True)
+                    removed += 1
+                    continue
+                for entry in child.glob("*/*"):
+                    if entry.name not in self.used:
+                        entry.unlink(missing_ok=True)
+                        removed += 1
+        return removed
+
