@@ -1,10 +1,12 @@
 """Command line: `python -m generator eval` scores classification on hand labels;
-`python -m generator render --out DIR` writes the generated Markdown pages to a folder."""
+`python -m generator render --out DIR` writes the generated Markdown pages and the original files
+to a folder (a docs_dir for a plain MkDocs build: the benchmark compares the two)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from .corpus import Settings, build_corpus
@@ -26,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     rd.add_argument("--articles", type=Path, default=Path("content/articles"))
     rd.add_argument("--topics", type=Path, default=Path("content/topics.yml"))
     rd.add_argument("--templates", type=Path, default=Path("site_templates"))
+    rd.add_argument("--cache-dir", type=Path, default=Path(".cache/briefing"), help="the build's cache (reused)")
+    rd.add_argument("--workers", type=int, default=0, help="processes for the article stages (0: one per core)")
     pdf = commands.add_parser("pdf", help="print the briefing (overview and topics) of a built site as one PDF")
     pdf.add_argument("--site", type=Path, default=Path("site"))
     pdf.add_argument("--out", type=Path, default=Path("briefing.pdf"))
@@ -52,19 +56,27 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(disagreements or []))
         return 0
     settings = Settings(articles=args.articles, topics=args.topics, content_root=args.articles.parent)
+    if args.command == "render":
+        from .workers import default_workers
+
+        settings = replace(settings, cache_dir=args.cache_dir, workers=args.workers or default_workers())
     corpus = build_corpus(settings)
     if args.command == "eval":
         scores, unmatched, predictions = score(corpus, load_labels(args.labels))
         print(report(scores, unmatched, predictions, verbose=args.verbose))
         return 0
     from .render import Renderer
+    from .views import original_path
 
     pages = Renderer(args.templates).render_site(corpus)
     for src_uri, markdown in pages.items():
         target = args.out / src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(markdown, encoding="utf-8")
-    print(f"wrote {len(pages)} pages to {args.out}", file=sys.stderr)
+    for article in corpus.published:  # the originals, byte for byte, as the plugin publishes them
+        (args.out / original_path(article)).write_bytes(article.source.raw)
+    print(f"wrote {len(pages)} pages and {len(corpus.published)} original files to {args.out}; {corpus.stats}",
+          file=sys.stderr)
     return 0
 
 

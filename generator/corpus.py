@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .cache import ArticleCache, unclassified, versions
@@ -58,6 +59,10 @@ class Corpus:
     @property
     def published(self) -> tuple[Article, ...]:
         return tuple(a for a in self.articles if a.status == "published")
+
+    @cached_property
+    def by_name(self) -> dict[str, Article]:
+        return {a.source.name: a for a in self.articles}
 
     @property
     def as_of(self) -> str | None:

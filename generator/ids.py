@@ -7,8 +7,15 @@ import unicodedata
 from collections.abc import Iterable
 
 _OUTSIDE = re.compile(r"[^a-z0-9]+")
-# Ids that would collide with generated pages get a suffix like a second file would.
-RESERVED = frozenset({"index"})
+# Ids that would collide with generated pages get a suffix like a second file would: `index`, and
+# the names of the ledger's month pages (`/sources/2024-10/`, `/sources/undated/`). These are
+# reserved whether or not the ledger is split, so an article's id never changes as the corpus grows.
+RESERVED = frozenset({"index", "undated"})
+_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+def is_reserved(candidate: str) -> bool:
+    return candidate in RESERVED or _MONTH.fullmatch(candidate) is not None
 
 
 def base_id(file_name: str) -> str:
@@ -21,11 +28,11 @@ def base_id(file_name: str) -> str:
 def assign_ids(file_names: Iterable[str]) -> dict[str, str]:
     """Map each file name to its id; in sorted order, a repeated id gets -2, -3, ..."""
     ids: dict[str, str] = {}
-    taken: set[str] = set(RESERVED)
+    taken: set[str] = set()
     for name in sorted(file_names):
         base = base_id(name) or "article"
         candidate, n = base, 1
-        while candidate in taken:
+        while candidate in taken or is_reserved(candidate):
             n += 1
             candidate = f"{base}-{n}"
         taken.add(candidate)

@@ -40,6 +40,10 @@ class LanguageIdentifier:
         values = _detector(self._names).compute_language_confidence_values(text[:SAMPLE_CHARS])
         return [(self._codes[v.language.name], v.value) for v in values if v.value > 0]
 
+    def warm_up(self) -> None:
+        """Load every language model now (lingua loads them on first use, about 2 s)."""
+        self._ranked("Kursk")
+
     def paragraph(self, text: str) -> str | None:
         """The most likely language of a paragraph, or None when nothing is likely."""
         ranked = self._ranked(text)

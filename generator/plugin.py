@@ -3,7 +3,7 @@ pipeline (corpus.py) and the renderer (render.py) and adds their pages as in-mem
 
 from __future__ import annotations
 
-import posixpath
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,8 +18,8 @@ from mkdocs.structure.nav import Section
 from .corpus import Corpus, Settings, build_corpus
 from .knowledge import DATA_DIR
 from .render import Renderer
-from .views import page_path, source_page
-from .workers import default_workers
+from .views import Limits, original_path, page_path
+from .workers import StageData, default_workers, warm_up
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -50,6 +50,13 @@ class BriefingConfig(Config):
     # Output
     site_language = opt.Type(str, default="en")
     """Language of concept labels and topic titles (a key of their label mappings in topics.yml)."""
+    # Page sizes (every page stays readable, and under 1 MB of HTML, however many articles)
+    page_quotes = opt.Type(int, default=Limits.page_quotes)
+    """Quotes on one topic page; past this it shows the top quotes and links to one page per month."""
+    top_quotes = opt.Type(int, default=Limits.top_quotes)
+    """Quotes a split topic page shows."""
+    page_rows = opt.Type(int, default=Limits.page_rows)
+    """Files on one ledger page; past this the ledger links to one page per month."""
     # Limits
     max_article_bytes = opt.Type(int, default=5_000_000)
     """Files larger than this are rejected, with the size named in the reason."""
@@ -75,6 +82,13 @@ class OriginalFile(File):
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
+    serving = False
+    warming: threading.Thread | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this plugin instance across the rebuilds of `mkdocs serve`.
+        self.serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
         articles = root / self.config.articles
@@ -89,8 +103,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             cache_dir=root / self.config.cache_dir if self.config.cache else None,
             workers=self.config.workers or default_workers(),
         )
+        if self.serving and not self.warming:
+            # An article dropped in while serving is analysed here: have the models ready by then.
+            data = StageData(self.settings.data, self.settings.topics, self.settings.site_language)
+            self.warming = threading.Thread(target=warm_up, args=(data,), daemon=True)
+            self.warming.start()
         self.templates = root / self.config.templates
-        self.renderer = Renderer(self.templates)
+        self.renderer = Renderer(self.templates, Limits(page_quotes=self.config.page_quotes,
+                                                        page_rows=self.config.page_rows,
+                                                        top_quotes=self.config.top_quotes))
         offline = config.plugins.get("material/offline")
         self.offline_shim = root / self.config.offline_shim if offline and offline.config.enabled else None
         if self.offline_shim:
@@ -111,8 +132,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self._add(files, File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
             self.generated.add(src_uri)
         for article in corpus.published:
-            src_uri = posixpath.join(posixpath.dirname(source_page(article)), article.source.name)
-            original = OriginalFile(src_uri, None, config.site_dir, config.use_directory_urls)
+            original = OriginalFile(original_path(article), None, config.site_dir, config.use_directory_urls)
             original.content_bytes = article.source.raw
             self._add(files, original)
         if self.offline_shim:

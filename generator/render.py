@@ -26,7 +26,8 @@ def _finalize(value: object) -> object:
 class Renderer:
     """Renders the generated pages from the `*.md.j2` templates of a folder."""
 
-    def __init__(self, templates: Path) -> None:
+    def __init__(self, templates: Path, limits: views.Limits | None = None) -> None:
+        self.limits = limits or views.Limits()
         self.env = Environment(
             loader=FileSystemLoader(str(templates)),
             # finalize escapes for Markdown *and* HTML first; autoescape then leaves that Markup alone
@@ -37,6 +38,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,  # templates are read once per build (a new Renderer per build)
         )
 
     def _render(self, template: str, **context: object) -> str:
@@ -46,11 +48,10 @@ class Renderer:
         """Every generated page as {src_uri: Markdown}."""
         pages = {
             views.page_path(""): self._render("overview.md.j2", **views.overview_view(corpus)),
-            views.page_path("sources"): self._render("ledger.md.j2", **views.ledger_view(corpus)),
         }
-        for topic in corpus.topics:
-            view = views.topic_view(corpus, topic)
-            pages[views.page_path("topics", topic.slug)] = self._render("topic.md.j2", **view)
+        listings = [page for topic in corpus.topics for page in views.topic_pages(corpus, topic, self.limits)]
+        for src_uri, template, view in [*views.ledger_pages(corpus, self.limits), *listings]:
+            pages[src_uri] = self._render(template, **view)
         for article in corpus.published:
             pages[views.source_page(article)] = self._render("source.md.j2", **views.source_view(corpus, article))
         return pages

@@ -7,8 +7,9 @@ import posixpath
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
@@ -17,7 +18,9 @@ from .corpus import Corpus
 from .escape import html_attr
 from .models import Article, Sentence, Topic
 
+Item = TypeVar("Item")
 OVERVIEW_QUOTES_PER_TOPIC = 3
+UNDATED = "undated"
 OVERVIEW_NEWEST_SOURCES = 5
 # A quantity: a number of at least two digits (or with a thousands separator) followed by a word.
 _QUANTITY = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,  ’']\d{3})+(?![\d])|\b\d{2,}(?:,\d+)?\s+\w")
@@ -36,6 +39,11 @@ def relative(from_page: str, to_page: str, anchor: str = "") -> Markup:
 
 def source_page(article: Article) -> str:
     return page_path("sources", article.source.id)
+
+
+def original_path(article: Article) -> str:
+    """Where the original file is published: next to its source page, under its own name."""
+    return posixpath.join(posixpath.dirname(source_page(article)), article.source.name)
 
 
 def display_title(article: Article) -> str:
@@ -76,15 +84,63 @@ def newest_first(articles: Sequence[Article]) -> list[Article]:
     return dated + undated
 
 
-def topic_view(corpus: Corpus, topic: Topic) -> dict[str, object]:
-    page = page_path("topics", topic.slug)
-    groups = [(a, quotes_for(topic, a, page)) for a in newest_first(corpus.published)]
-    groups = [(a, q) for a, q in groups if q]
+@dataclass(frozen=True)
+class Limits:
+    """When a listing page splits into month pages, so every page stays readable (and under 1 MB)."""
+
+    page_quotes: int = 300  # quotes on one topic page; past this it shows the top ones and months
+    page_rows: int = 1000  # files on one ledger page; past this it splits by month
+    top_quotes: int = 30  # quotes a split topic page shows
+
+
+def month_of(article: Article) -> str:
+    """The month page an article is listed on: YYYY-MM of its date, or `undated`."""
+    date = article.metadata.date or ""
+    return date[:7] if len(date) >= 7 else UNDATED
+
+
+def by_month(articles: Sequence[Article]) -> list[tuple[str, list[Article]]]:
+    """Articles (in the given order) grouped by month, newest month first, undated last."""
+    months: dict[str, list[Article]] = {}
+    for article in articles:
+        months.setdefault(month_of(article), []).append(article)
+    return sorted(months.items(), key=lambda item: (item[0] != UNDATED, item[0]), reverse=True)
+
+
+def split(items: Sequence[Item], size: int, weight: Callable[[Item], int]) -> list[list[Item]]:
+    """Consecutive items in parts of at most `size` total weight (a heavier item is a part alone)."""
+    parts: list[list[Item]] = []
+    total = 0
+    for item in items:
+        if not parts or total + weight(item) > size:
+            parts.append([])
+            total = 0
+        parts[-1].append(item)
+        total += weight(item)
+    return parts
+
+
+def part_path(base: str, key: str, number: int = 1) -> str:
+    """A month page below a listing page (`topics/<slug>/2024-10/`), and its further parts (`.../2/`)."""
+    return page_path(f"{base}/{key}", str(number)) if number > 1 else page_path(base, key)
+
+
+def part_links(base: str, key: str, number: int, count: int) -> dict[str, object]:
+    page = part_path(base, key, number)
+    return {
+        "part": number,
+        "parts": count,
+        "previous_href": relative(page, part_path(base, key, number - 1)) if number > 1 else None,
+        "next_href": relative(page, part_path(base, key, number + 1)) if number < count else None,
+        "up_href": relative(page, page_path(base)),
+    }
+
+
+def _topic_summary(corpus: Corpus, topic: Topic, groups: list[tuple[Article, list[Quote]]]) -> dict[str, object]:
     dates = sorted(a.metadata.date for a, _ in groups if a.metadata.date)
     languages = sorted({q.sentence.language for _, qs in groups for q in qs if q.sentence.language})
     return {
         "topic": topic,
-        "groups": [(a, relative(page, source_page(a)), q) for a, q in groups],
         "quote_count": sum(len(q) for _, q in groups),
         "source_count": len(groups),
         "languages": [corpus.language_name(code) for code in languages],
@@ -92,6 +148,46 @@ def topic_view(corpus: Corpus, topic: Topic) -> dict[str, object]:
         "last_date": dates[-1] if dates else None,
         "undated": sum(1 for a, _ in groups if not a.metadata.date),
     }
+
+
+def _quote_groups(topic: Topic, articles: Sequence[Article], page: str) -> list[tuple[Article, Markup, list[Quote]]]:
+    groups = [(a, quotes_for(topic, a, page)) for a in articles]
+    return [(a, relative(page, source_page(a)), q) for a, q in groups if q]
+
+
+def topic_view(corpus: Corpus, topic: Topic) -> dict[str, object]:
+    """The whole topic on one page (what a topic below the page limit gets)."""
+    return topic_pages(corpus, topic, Limits(page_quotes=10**12))[0][2]
+
+
+def topic_pages(corpus: Corpus, topic: Topic, limits: Limits) -> list[tuple[str, str, dict[str, object]]]:
+    """(src_uri, template, view) of a topic's pages: one page, or the top quotes and month pages."""
+    base, page = f"topics/{topic.slug}", page_path("topics", topic.slug)
+    articles = newest_first(corpus.published)
+    groups = [(a, quotes) for a, _, quotes in _quote_groups(topic, articles, page)]
+    summary = _topic_summary(corpus, topic, groups)
+    if summary["quote_count"] <= limits.page_quotes:
+        return [(page, "topic.md.j2", {**summary, "groups": _quote_groups(topic, articles, page),
+                                       "top": [], "months": []})]
+    pages: list[tuple[str, str, dict[str, object]]] = []
+    months = []
+    for key, month_articles in by_month([a for a, _ in groups]):
+        counted = [(a, sum(1 for s in a.sentences if topic.slug in s.topics)) for a in month_articles]
+        parts = split(counted, limits.page_quotes, lambda item: item[1])
+        months.append((key, relative(page, part_path(base, key)), len(counted), sum(n for _, n in counted)))
+        for number, part in enumerate(parts, start=1):
+            uri = part_path(base, key, number)
+            pages.append((uri, "topic_part.md.j2", {
+                "topic": topic, "month": key, **part_links(base, key, number, len(parts)),
+                "groups": _quote_groups(topic, [a for a, _ in part], uri),
+            }))
+    concept_sources = Counter(concept for (concept, _name) in {
+        (m.concept, a.source.name) for a, qs in groups for q in qs for m in q.sentence.matches if m.topic == topic.slug
+    })
+    ranked = sorted((q for _, qs in groups for q in qs), key=lambda q: importance(q, concept_sources), reverse=True)
+    top = [Quote(q.article, q.sentence, relative(page, source_page(q.article), f"L{q.sentence.line}"), q.concepts)
+           for q in ranked[: limits.top_quotes]]
+    return [(page, "topic.md.j2", {**summary, "groups": [], "top": top, "months": months}), *pages]
 
 
 def importance(quote: Quote, concept_sources: Counter[str]) -> tuple[int, int, str]:
@@ -129,11 +225,10 @@ def overview_view(corpus: Corpus) -> dict[str, object]:
     }
 
 
-def ledger_view(corpus: Corpus) -> dict[str, object]:
-    page = page_path("sources")
-    by_name = {a.source.name: a for a in corpus.articles}
+def _ledger_rows(corpus: Corpus, articles: Sequence[Article], page: str) -> list[dict[str, object]]:
+    by_name = corpus.by_name
     rows = []
-    for article in corpus.articles:
+    for article in articles:
         counts = Counter(t for s in article.sentences for t in s.topics)
         target = by_name.get(article.duplicate_of or "", article)
         rows.append({
@@ -142,7 +237,35 @@ def ledger_view(corpus: Corpus) -> dict[str, object]:
             "counts": [counts.get(t.slug, 0) for t in corpus.topics],
             "languages": [corpus.language_name(c) for c in article.languages],
         })
-    return {"rows": rows, "topics": corpus.topics, "hidden": corpus.hidden}
+    return rows
+
+
+def ledger_view(corpus: Corpus) -> dict[str, object]:
+    """Every file on one page (what a ledger below the page limit gets)."""
+    return ledger_pages(corpus, Limits(page_rows=10**12))[0][2]
+
+
+def ledger_pages(corpus: Corpus, limits: Limits) -> list[tuple[str, str, dict[str, object]]]:
+    """(src_uri, template, view) of the ledger: one page, or a summary with the files that have
+    problems and one page per month (by the article's date; rejected files are undated)."""
+    page = page_path("sources")
+    common = {"topics": corpus.topics, "hidden": corpus.hidden, "total": len(corpus.articles),
+              "statuses": Counter(a.status for a in corpus.articles)}
+    if len(corpus.articles) <= limits.page_rows:
+        return [(page, "ledger.md.j2", {**common, "rows": _ledger_rows(corpus, corpus.articles, page), "months": []})]
+    pages: list[tuple[str, str, dict[str, object]]] = []
+    months = []
+    for key, articles in by_month(sorted(corpus.articles, key=lambda a: a.source.name)):
+        parts = split(articles, limits.page_rows, lambda _: 1)
+        statuses = Counter(a.status for a in articles)
+        months.append((key, relative(page, part_path("sources", key)), len(articles), statuses))
+        for number, part in enumerate(parts, start=1):
+            uri = part_path("sources", key, number)
+            pages.append((uri, "ledger_part.md.j2", {**common, "month": key, "rows": _ledger_rows(corpus, part, uri),
+                                                     **part_links("sources", key, number, len(parts))}))
+    troubled = [a for a in corpus.articles if a.status != "published" or a.problems][: limits.page_rows]
+    return [(page, "ledger.md.j2", {**common, "rows": _ledger_rows(corpus, troubled, page), "months": months,
+                                    "troubled_shown": len(troubled)}), *pages]
 
 
 def source_view(corpus: Corpus, article: Article) -> dict[str, object]:

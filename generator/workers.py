@@ -54,6 +54,11 @@ def _tools(data: StageData) -> tuple:
     return _loaded[data]
 
 
+def warm_up(data: StageData) -> None:
+    """Load the data files and language models into this process ahead of the first article."""
+    _tools(data)[1].warm_up()
+
+
 def run_job(job: Job, data: StageData) -> Article:
     """The stages one article still needs: language stages unless cached, then classification."""
     knowledge, identifier, classifier = _tools(data)

@@ -27,3 +27,9 @@ def test_ids_that_collide_get_suffixes_in_sorted_order():
 def test_names_without_ascii_letters_still_get_distinct_ids():
     ids = assign_ids(["Корея.txt", "Россия.txt"])
     assert len(set(ids.values())) == 2
+
+
+def test_names_of_ledger_month_pages_are_reserved():
+    ids = assign_ids(["2024-10.txt", "undated.md", "2024-10-28.txt", "2024.txt"])
+    assert ids == {"2024-10.txt": "2024-10-2", "undated.md": "undated-2", "2024-10-28.txt": "2024-10-28",
+                   "2024.txt": "2024"}

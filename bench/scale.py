@@ -1,0 +1,226 @@
+"""Scale benchmark: prints figures for synthetic corpora of N articles (not a test).
+
+Usage (from the project root, after `pip install -e '.[bench]'`):
+    python bench/scale.py                       # N = 100, 1000, 10000
+    python bench/scale.py --sizes 100 1000 --serve
+
+For each N, in a fresh temporary copy of the project (mkdocs.yml, pages, topics, templates) holding
+N articles from bench/synth.py, it runs and times:
+- a cold `mkdocs build` (empty cache), then a warm one (same files), and a rebuild after adding
+  one article: wall time, the plugin's own stage times (from its build log), peak memory of the
+  whole process tree (workers included, sampled every 50 ms), output size, the largest page and
+  the search index;
+- the same article stages with one process and with the pool, to show what the second core buys;
+- `python -m generator render --out DIR` and a plain `mkdocs build` of DIR with the plugin off:
+  the same pages, so (build - plain) / plain is the plugin's share, measured in one run;
+- with --serve (N = 1000 only): `mkdocs serve`, one article dropped in, seconds until its page is
+  served.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from synth import synthetic_article, write_corpus  # noqa: E402
+
+STAGES = re.compile(r"briefing: stages: (.*)")
+
+
+def project(n: int, folder: Path) -> Path:
+    for name in ("mkdocs.yml", "content/topics.yml"):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / name, folder / name)
+    shutil.copytree(ROOT / "content/pages", folder / "content/pages")
+    shutil.copytree(ROOT / "site_templates", folder / "site_templates")
+    write_corpus(folder / "content/articles", n, ROOT / "content/articles")
+    return folder
+
+
+class PeakMemory:
+    """Peak of the summed resident memory of a process and all its descendants."""
+
+    def __init__(self, pid: int) -> None:
+        self.process, self.peak, self._stop = psutil.Process(pid), 0, threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            try:
+                tree = [self.process, *self.process.children(recursive=True)]
+                total = 0
+                for proc in tree:
+                    with contextlib.suppress(psutil.Error):  # a worker that just exited
+                        total += proc.memory_info().rss
+                self.peak = max(self.peak, total)
+            except psutil.Error:
+                return
+            self._stop.wait(0.05)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+def run(command: list[str], cwd: Path) -> tuple[float, int, str]:
+    """(seconds, peak bytes of the process tree, stderr) of a command that must succeed."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    memory = PeakMemory(proc.pid)
+    out, err = proc.communicate()
+    seconds, peak = time.perf_counter() - started, memory.stop()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{err[-3000:]}")
+    return seconds, peak, err + out
+
+
+def stage_seconds(log: str) -> tuple[float, str]:
+    """The plugin's own time (its stages and rendering) and the stages line from a build log."""
+    line = STAGES.search(log)
+    if not line:
+        return 0.0, "(no stages line)"
+    return sum(float(s) for s in re.findall(r"(\d+\.\d+) s", line.group(1))), line.group(1)
+
+
+def site_figures(site: Path) -> dict[str, float]:
+    pages = list(site.rglob("*.html"))
+    index = site / "search" / "search_index.json"
+    return {
+        "site MB": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6,
+        "html pages": len(pages),
+        "largest page KB": max(p.stat().st_size for p in pages) / 1e3,
+        "search index MB": index.stat().st_size / 1e6 if index.exists() else 0.0,
+    }
+
+
+def plain_config(folder: Path, docs: Path) -> Path:
+    """mkdocs.yml without the briefing plugin, on the rendered pages, with the plugin's navigation."""
+    text = (folder / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"\n  - briefing:\n(?:      .*\n)+", "\n", text)
+    text = re.sub(r"^docs_dir: .*$", f"docs_dir: {docs}", text, flags=re.M)
+    topics = sorted(p.parent.name for p in (docs / "topics").glob("*/index.md"))
+    nav = ["nav:", "  - index.md", "  - Topics:", *[f"      - topics/{t}/index.md" for t in topics],
+           "  - sources/index.md", "  - about.md", "  - method.md"]
+    text = re.sub(r"^nav:\n(?:  - .*\n)+", "\n".join(nav) + "\n", text, flags=re.M)
+    config = folder / "mkdocs-plain.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def article_stages(folder: Path, workers: int) -> float:
+    code = ("import sys, time; from pathlib import Path; from generator.corpus import Settings, build_corpus\n"
+            "if __name__ == '__main__':\n"
+            "    t = time.perf_counter()\n"
+            f"    build_corpus(Settings(articles=Path('content/articles'), workers={workers}))\n"
+            "    print(time.perf_counter() - t)\n")
+    script = folder / "stages_only.py"
+    script.write_text(code, encoding="utf-8")
+    _, _, out = run([sys.executable, str(script)], folder)
+    return float(out.strip().splitlines()[-1])
+
+
+def serve_latency(folder: Path) -> float:
+    """Seconds from dropping an article into a served site until its source page is served."""
+    port = 8765
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=folder,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        _wait_for(base, 600)
+        time.sleep(5)  # let the models warm up, as they would while an analyst reads
+        seeds = [p.read_text(encoding="utf-8").splitlines() for p in sorted((ROOT / "content/articles").glob("*"))]
+        (folder / "content/articles/zz-served.txt").write_text(synthetic_article(seeds, 10**6), encoding="utf-8")
+        started = time.perf_counter()
+        _wait_for(base + "sources/zz-served/", 600)
+        return time.perf_counter() - started
+    finally:
+        proc.terminate()
+        proc.wait(30)
+
+
+def _wait_for(url: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (localhost)
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise SystemExit(f"{url} not served after {timeout} s")
+
+
+def bench(n: int, serve: bool) -> dict[str, object]:
+    with tempfile.TemporaryDirectory(prefix=f"briefing-bench-{n}-") as tmp:
+        folder = project(n, Path(tmp))
+        mkdocs = [sys.executable, "-m", "mkdocs", "build"]
+        figures: dict[str, object] = {"articles": n}
+        cold, cold_mem, log = run(mkdocs, folder)
+        figures["cold build s"], figures["cold peak MB"] = cold, cold_mem / 1e6
+        figures["cold plugin s"], figures["cold stages"] = stage_seconds(log)
+        figures.update(site_figures(folder / "site"))
+        warm, warm_mem, log = run(mkdocs, folder)
+        figures["warm build s"], figures["warm peak MB"] = warm, warm_mem / 1e6
+        figures["warm plugin s"], figures["warm stages"] = stage_seconds(log)
+        seeds = [p.read_text(encoding="utf-8").splitlines() for p in sorted((ROOT / "content/articles").glob("*"))]
+        (folder / "content/articles/zz-added.txt").write_text(synthetic_article(seeds, n + 1), encoding="utf-8")
+        added, _, log = run(mkdocs, folder)
+        figures["one added: build s"] = added
+        figures["one added: stages"] = stage_seconds(log)[1]
+        (folder / "content/articles/zz-added.txt").unlink()
+        run(mkdocs, folder)  # back to N articles, warm
+        docs = folder / "rendered"
+        render, _, _ = run([sys.executable, "-m", "generator", "render", "--out", str(docs)], folder)
+        figures["render command s (warm cache)"] = render
+        shutil.copytree(folder / "content/pages", docs, dirs_exist_ok=True)
+        plain, plain_mem, _ = run([*mkdocs, "-f", str(plain_config(folder, docs)), "-d", "site-plain"], folder)
+        figures["plain build s"], figures["plain peak MB"] = plain, plain_mem / 1e6
+        figures["warm build / plain"] = warm / plain
+        figures["cold build / plain"] = cold / plain
+        figures["article stages, 1 process s"] = article_stages(folder, 1)
+        figures["article stages, 2 processes s"] = article_stages(folder, 2)
+        if serve:
+            figures["serve: new article shown after s"] = serve_latency(folder)
+        return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Scale benchmark of the briefing generator (prints figures)")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--serve", action="store_true", help="also measure mkdocs serve at N = 1000")
+    args = parser.parse_args()
+    print(f"python {sys.version.split()[0]}, {psutil.cpu_count()} cores, "
+          f"{psutil.virtual_memory().total / 2**30:.0f} GiB", flush=True)
+    results = []
+    for n in args.sizes:
+        figures = bench(n, args.serve and n == 1000)
+        results.append(figures)
+        print(f"\n## N = {n}", flush=True)
+        for key, value in figures.items():
+            shown = f"{value:,.2f}" if isinstance(value, float) else str(value)
+            print(f"{key:<34} {shown}", flush=True)
+    by_n = {r["articles"]: r for r in results}
+    if 1000 in by_n and 10000 in by_n:
+        print("\n## growth 1,000 -> 10,000")
+        for key in ("cold plugin s", "warm plugin s", "cold build s", "plain build s"):
+            print(f"{key:<34} {by_n[10000][key] / by_n[1000][key]:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
