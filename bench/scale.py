@@ -166,25 +166,38 @@ def _wait_for(url: str, timeout: float) -> None:
     raise SystemExit(f"{url} not served after {timeout} s")
 
 
-def bench(n: int, serve: bool) -> dict[str, object]:
+class Figures(dict):
+    """Figures printed as they are measured (a long run still shows what it has)."""
+
+    def __setitem__(self, key: str, value: object) -> None:
+        super().__setitem__(key, value)
+        shown = f"{value:,.2f}" if isinstance(value, float) else str(value)
+        print(f"{key:<34} {shown}", flush=True)
+
+
+def bench(n: int, serve: bool, full: bool) -> dict[str, object]:
+    """Figures for N articles; `full` adds the one-article rebuild and the 1-vs-2-process stage runs."""
+    print(f"\n## N = {n}", flush=True)
     with tempfile.TemporaryDirectory(prefix=f"briefing-bench-{n}-") as tmp:
         folder = project(n, Path(tmp))
         mkdocs = [sys.executable, "-m", "mkdocs", "build"]
-        figures: dict[str, object] = {"articles": n}
+        figures: dict[str, object] = Figures(articles=n)
         cold, cold_mem, log = run(mkdocs, folder)
         figures["cold build s"], figures["cold peak MB"] = cold, cold_mem / 1e6
         figures["cold plugin s"], figures["cold stages"] = stage_seconds(log)
-        figures.update(site_figures(folder / "site"))
+        for key, value in site_figures(folder / "site").items():
+            figures[key] = value
         warm, warm_mem, log = run(mkdocs, folder)
         figures["warm build s"], figures["warm peak MB"] = warm, warm_mem / 1e6
         figures["warm plugin s"], figures["warm stages"] = stage_seconds(log)
-        seeds = [p.read_text(encoding="utf-8").splitlines() for p in sorted((ROOT / "content/articles").glob("*"))]
-        (folder / "content/articles/zz-added.txt").write_text(synthetic_article(seeds, n + 1), encoding="utf-8")
-        added, _, log = run(mkdocs, folder)
-        figures["one added: build s"] = added
-        figures["one added: stages"] = stage_seconds(log)[1]
-        (folder / "content/articles/zz-added.txt").unlink()
-        run(mkdocs, folder)  # back to N articles, warm
+        if full:
+            seeds = [p.read_text(encoding="utf-8").splitlines() for p in sorted((ROOT / "content/articles").glob("*"))]
+            (folder / "content/articles/zz-added.txt").write_text(synthetic_article(seeds, n + 1), encoding="utf-8")
+            added, _, log = run(mkdocs, folder)
+            figures["one added: build s"] = added
+            figures["one added: stages"] = stage_seconds(log)[1]
+            (folder / "content/articles/zz-added.txt").unlink()
+            run(mkdocs, folder)  # back to N articles, warm
         docs = folder / "rendered"
         render, _, _ = run([sys.executable, "-m", "generator", "render", "--out", str(docs)], folder)
         figures["render command s (warm cache)"] = render
@@ -193,8 +206,9 @@ def bench(n: int, serve: bool) -> dict[str, object]:
         figures["plain build s"], figures["plain peak MB"] = plain, plain_mem / 1e6
         figures["warm build / plain"] = warm / plain
         figures["cold build / plain"] = cold / plain
-        figures["article stages, 1 process s"] = article_stages(folder, 1)
-        figures["article stages, 2 processes s"] = article_stages(folder, 2)
+        if full:
+            figures["article stages, 1 process s"] = article_stages(folder, 1)
+            figures["article stages, 2 processes s"] = article_stages(folder, 2)
         if serve:
             figures["serve: new article shown after s"] = serve_latency(folder)
         return figures
@@ -204,17 +218,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Scale benchmark of the briefing generator (prints figures)")
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--serve", action="store_true", help="also measure mkdocs serve at N = 1000")
+    parser.add_argument("--full-up-to", type=int, default=1000,
+                        help="largest N that also gets the one-article rebuild and the 1-vs-2-process runs")
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]}, {psutil.cpu_count()} cores, "
           f"{psutil.virtual_memory().total / 2**30:.0f} GiB", flush=True)
     results = []
     for n in args.sizes:
-        figures = bench(n, args.serve and n == 1000)
-        results.append(figures)
-        print(f"\n## N = {n}", flush=True)
-        for key, value in figures.items():
-            shown = f"{value:,.2f}" if isinstance(value, float) else str(value)
-            print(f"{key:<34} {shown}", flush=True)
+        results.append(bench(n, args.serve and n == 1000, n <= args.full_up_to))
     by_n = {r["articles"]: r for r in results}
     if 1000 in by_n and 10000 in by_n:
         print("\n## growth 1,000 -> 10,000")

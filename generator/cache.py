@@ -30,6 +30,8 @@ PACKAGE_DIR = Path(__file__).parent
 # Libraries whose behaviour shapes the cached results.
 _LIBRARIES = ("lingua-language-detector", "sentencex", "charset-normalizer", "markdown-it-py", "PyYAML")
 _LAYERS = ("analysed", "classified")
+# Entries kept in this process between the rebuilds of one `mkdocs serve` (when in_memory).
+_MEMORY: dict[tuple[str, str], object] = {}
 
 
 def _hash_files(paths: Iterable[Path], digest: hashlib._Hash) -> None:
@@ -90,28 +92,40 @@ def unclassified(article: Article) -> Article:
 class ArticleCache:
     """Reads and writes the two layers under `folder`; `folder=None` is a cache that never hits."""
 
-    def __init__(self, folder: Path | None, layer_versions: dict[str, str]) -> None:
+    def __init__(self, folder: Path | None, layer_versions: dict[str, str], in_memory: bool = False) -> None:
         self.folder = folder
         self.dirs = {layer: folder / f"{layer}-{layer_versions[layer]}" for layer in _LAYERS} if folder else {}
+        self.names = {layer: f"{layer}-{layer_versions[layer]}" for layer in _LAYERS}
         self.used: set[str] = set()
+        self.in_memory = in_memory
+        if not in_memory:
+            _MEMORY.clear()
 
     def get(self, layer: str, source: SourceFile) -> Article | None:
         if not self.folder:
             return None
         key = article_key(source)
         self.used.add(key)
-        try:
-            with open(self.dirs[layer] / key[:2] / key, "rb") as handle:
-                entry = pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
-            return None  # missing, or left half-written by an interrupted build: run the stages again
-        return entry.attach(source) if isinstance(entry, _Entry) else None
+        entry = _MEMORY.get((self.names[layer], key)) if self.in_memory else None
+        if entry is None:
+            try:
+                with open(self.dirs[layer] / key[:2] / key, "rb") as handle:
+                    entry = pickle.load(handle)
+            except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+                return None  # missing, or left half-written by an interrupted build: run the stages again
+        if not isinstance(entry, _Entry):
+            return None
+        if self.in_memory:
+            _MEMORY[(self.names[layer], key)] = entry
+        return entry.attach(source)
 
     def put(self, layer: str, article: Article) -> None:
         if not self.folder:
             return
         key = article_key(article.source)
         self.used.add(key)
+        if self.in_memory:
+            _MEMORY[(self.names[layer], key)] = _Entry.of(article)
         target = self.dirs[layer] / key[:2] / key
         target.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
@@ -120,6 +134,9 @@ class ArticleCache:
 
     def prune(self) -> int:
         """Remove other versions' folders and entries this build did not use; returns files removed."""
+        current_names = set(self.names.values())
+        for name, key in [k for k in _MEMORY if k[0] not in current_names or k[1] not in self.used]:
+            del _MEMORY[(name, key)]
         if not self.folder or not self.folder.is_dir():
             return 0
         removed = 0

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .cache import ArticleCache, unclassified, versions
+from .cache import ArticleCache, article_key, unclassified, versions
 from .ingest import read_folder
 from .knowledge import DATA_DIR, Knowledge, load_knowledge
 from .link import mark_duplicates, set_aside_repeated
@@ -29,6 +30,7 @@ class Settings:
     repeated_line_min_articles: int = 3
     cache_dir: Path | None = None  # None: no cache
     workers: int = 1  # processes for the per-article stages (a pool only pays for many articles)
+    in_memory: bool = False  # keep cache entries in this process too (between the rebuilds of mkdocs serve)
 
 
 @dataclass(frozen=True)
@@ -55,10 +57,17 @@ class Corpus:
     knowledge: Knowledge
     hidden: int
     stats: Stats = Stats()
+    version: str = ""  # hash of the code and data files the articles' results depend on
+    digests: dict[str, str] = field(default_factory=dict)  # file name -> digest of its final Article
 
     @property
     def published(self) -> tuple[Article, ...]:
         return tuple(a for a in self.articles if a.status == "published")
+
+    def digest(self, article: Article) -> str:
+        """The article's digest (see article_digest), from build_corpus or computed here."""
+        found = self.digests.get(article.source.name)
+        return found if found is not None else article_digest(article, self.version)
 
     @cached_property
     def by_name(self) -> dict[str, Article]:
@@ -92,7 +101,7 @@ def build_corpus(settings: Settings) -> Corpus:
     knowledge = load_knowledge(settings.data)
     topics = load_topics(settings.topics, settings.site_language)
     layer_versions = versions(settings.data, settings.topics)
-    cache = ArticleCache(settings.cache_dir, layer_versions)
+    cache = ArticleCache(settings.cache_dir, layer_versions, settings.in_memory)
     sources, hidden = read_folder(settings.articles, settings.content_root, settings.max_article_bytes,
                                   knowledge.calendar)
     lap("read")
@@ -118,9 +127,20 @@ def build_corpus(settings: Settings) -> Corpus:
     lap("cache write")
     articles = tuple(a for a in found if a is not None)
     articles = set_aside_repeated(mark_duplicates(articles), settings.repeated_line_min_articles)
+    digests = {a.source.name: article_digest(a, layer_versions["classified"]) for a in articles}
     lap("link")
     reclassified = sum(1 for _, job in jobs if job.analysed is not None)
     stats = Stats(articles=len(articles), from_cache=sum(1 for s in sources if not s.rejected) - len(jobs),
                   reclassified=reclassified, analysed=len(jobs) - reclassified, workers=workers,
                   seconds=tuple(seconds))
-    return Corpus(articles=articles, topics=topics, knowledge=knowledge, hidden=hidden, stats=stats)
+    return Corpus(articles=articles, topics=topics, knowledge=knowledge, hidden=hidden, stats=stats,
+                  version=layer_versions["classified"], digests=digests)
+
+
+def article_digest(article: Article, version: str) -> str:
+    """Names an article's final state without hashing all of it: its file name and bytes (which
+    determine every per-article stage, given `version`), why it was rejected (which can depend on
+    the file system: a symbolic link's target), and what the corpus-wide link stage changed
+    (duplicate, lines set aside as repeated)."""
+    linked = repr((article.source.rejected, article.duplicate_of, [(s.line, s.reason) for s in article.set_aside]))
+    return hashlib.sha256(f"{version}\0{article_key(article.source)}\0{linked}".encode()).hexdigest()

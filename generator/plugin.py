@@ -17,6 +17,7 @@ from mkdocs.structure.nav import Section
 
 from .corpus import Corpus, Settings, build_corpus
 from .knowledge import DATA_DIR
+from .pagememo import PageMemo
 from .render import Renderer
 from .views import Limits, original_path, page_path
 from .workers import StageData, default_workers, warm_up
@@ -102,6 +103,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             repeated_line_min_articles=self.config.repeated_line_min_articles,
             cache_dir=root / self.config.cache_dir if self.config.cache else None,
             workers=self.config.workers or default_workers(),
+            in_memory=self.serving,
         )
         if self.serving and not self.warming:
             # An article dropped in while serving is analysed here: have the models ready by then.
@@ -125,8 +127,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for problem in corpus.problems:
             (log.warning if problem.level == "warning" else log.info)(str(problem))
         started = time.perf_counter()
-        pages = self.renderer.render_site(corpus)
+        cache_dir = self.settings.cache_dir
+        memo = PageMemo(cache_dir, self.renderer.memo_version(corpus), in_memory=self.serving) if cache_dir else None
+        pages = self.renderer.render_site(corpus, memo)
         rendered = time.perf_counter() - started
+        reused = f", {memo.hits} of them unchanged" if memo else ""
         for src_uri, markdown in pages.items():
             # NOT_IN_NAV: on_nav places the overview, topics and ledger; source pages stay out quietly.
             self._add(files, File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
@@ -142,7 +147,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 log.warning(f"{self.offline_shim} is missing (run `npm ci`): search will not work from file://")
         self.corpus = corpus
         log.info(f"{len(corpus.published)} of {len(corpus.articles)} article files published")
-        log.info(f"stages: {corpus.stats}, render {rendered:.2f} s ({len(pages)} pages)")
+        log.info(f"stages: {corpus.stats}, render {rendered:.2f} s ({len(pages)} pages{reused})")
         return files
 
     @staticmethod

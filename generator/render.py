@@ -5,6 +5,7 @@ own code (links, ids), so a template cannot forget to escape article text."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -13,6 +14,7 @@ from markupsafe import Markup
 from . import views
 from .corpus import Corpus
 from .escape import md_text
+from .pagememo import PageMemo, templates_version
 
 
 def _finalize(value: object) -> object:
@@ -27,6 +29,7 @@ class Renderer:
     """Renders the generated pages from the `*.md.j2` templates of a folder."""
 
     def __init__(self, templates: Path, limits: views.Limits | None = None) -> None:
+        self.templates = templates
         self.limits = limits or views.Limits()
         self.env = Environment(
             loader=FileSystemLoader(str(templates)),
@@ -44,14 +47,23 @@ class Renderer:
     def _render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(**context)
 
-    def render_site(self, corpus: Corpus) -> dict[str, str]:
-        """Every generated page as {src_uri: Markdown}."""
-        pages = {
-            views.page_path(""): self._render("overview.md.j2", **views.overview_view(corpus)),
-        }
-        listings = [page for topic in corpus.topics for page in views.topic_pages(corpus, topic, self.limits)]
-        for src_uri, template, view in [*views.ledger_pages(corpus, self.limits), *listings]:
-            pages[src_uri] = self._render(template, **view)
-        for article in corpus.published:
-            pages[views.source_page(article)] = self._render("source.md.j2", **views.source_view(corpus, article))
+    def memo_version(self, corpus: Corpus) -> str:
+        """What every page depends on besides its own key: code, data files, templates, page limits."""
+        parts = (corpus.version, templates_version(self.templates), repr(self.limits))
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+    def render_site(self, corpus: Corpus, memo: PageMemo | None = None) -> dict[str, str]:
+        """Every generated page as {src_uri: Markdown}; with a memo, only pages whose inputs changed
+        are rendered."""
+        pages = {}
+        for spec in views.site_pages(corpus, self.limits):
+            key = memo.key(spec.template, spec.key) if memo else ""
+            markdown = memo.get(key) if memo else None
+            if markdown is None:
+                markdown = self._render(spec.template, **spec.view())
+                if memo:
+                    memo.put(key, markdown)
+            pages[spec.src_uri] = markdown
+        if memo:
+            memo.prune()
         return pages

@@ -9,6 +9,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TypeVar
 from urllib.parse import quote, urlsplit
 
@@ -32,8 +33,15 @@ def page_path(kind: str, slug: str = "") -> str:
 
 
 def relative(from_page: str, to_page: str, anchor: str = "") -> Markup:
-    """A relative link between two generated files (ids and slugs are URL-safe by construction)."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """A relative link between two generated files (ids and slugs are URL-safe by construction).
+    Both are normalised paths below the docs folder, so this is posixpath.relpath without its
+    calls to the file system (it runs for every quote)."""
+    folder = from_page.split("/")[:-1]
+    parts = to_page.split("/")
+    common = 0
+    while common < len(folder) and common < len(parts) - 1 and folder[common] == parts[common]:
+        common += 1
+    target = "/".join([".."] * (len(folder) - common) + parts[common:])
     return Markup(quote(target) + (f"#{anchor}" if anchor else ""))
 
 
@@ -136,17 +144,30 @@ def part_links(base: str, key: str, number: int, count: int) -> dict[str, object
     }
 
 
-def _topic_summary(corpus: Corpus, topic: Topic, groups: list[tuple[Article, list[Quote]]]) -> dict[str, object]:
-    dates = sorted(a.metadata.date for a, _ in groups if a.metadata.date)
-    languages = sorted({q.sentence.language for _, qs in groups for q in qs if q.sentence.language})
+@dataclass(frozen=True)
+class PageSpec:
+    """A generated page before rendering: its view is only built when the page is not memoised.
+    `key` names everything the page shows besides the corpus version and the templates: for a page
+    listing articles, their digests (see Corpus.digests) in order."""
+
+    src_uri: str
+    template: str
+    key: tuple[str, ...]
+    view: Callable[[], dict[str, object]]
+
+
+def _topic_summary(corpus: Corpus, topic: Topic, groups: Sequence[tuple[Article, Markup, list[Quote]]]
+                   ) -> dict[str, object]:
+    dates = sorted(a.metadata.date for a, _, _ in groups if a.metadata.date)
+    languages = sorted({q.sentence.language for _, _, qs in groups for q in qs if q.sentence.language})
     return {
         "topic": topic,
-        "quote_count": sum(len(q) for _, q in groups),
+        "quote_count": sum(len(q) for _, _, q in groups),
         "source_count": len(groups),
         "languages": [corpus.language_name(code) for code in languages],
         "first_date": dates[0] if dates else None,
         "last_date": dates[-1] if dates else None,
-        "undated": sum(1 for a, _ in groups if not a.metadata.date),
+        "undated": sum(1 for a, _, _ in groups if not a.metadata.date),
     }
 
 
@@ -157,37 +178,64 @@ def _quote_groups(topic: Topic, articles: Sequence[Article], page: str) -> list[
 
 def topic_view(corpus: Corpus, topic: Topic) -> dict[str, object]:
     """The whole topic on one page (what a topic below the page limit gets)."""
-    return topic_pages(corpus, topic, Limits(page_quotes=10**12))[0][2]
+    return topic_pages(corpus, topic, Limits(page_quotes=10**12))[0].view()
 
 
-def topic_pages(corpus: Corpus, topic: Topic, limits: Limits) -> list[tuple[str, str, dict[str, object]]]:
-    """(src_uri, template, view) of a topic's pages: one page, or the top quotes and month pages."""
+def _whole_topic(corpus: Corpus, topic: Topic, articles: Sequence[Article]) -> dict[str, object]:
+    groups = _quote_groups(topic, articles, page_path("topics", topic.slug))
+    return {**_topic_summary(corpus, topic, groups), "groups": groups, "top": [], "months": []}
+
+
+def _topic_top(corpus: Corpus, topic: Topic, articles: Sequence[Article], months: list[tuple], limit: int
+               ) -> dict[str, object]:
+    page = page_path("topics", topic.slug)
+    groups = _quote_groups(topic, articles, page)
+    ranked = ranked_quotes(topic, [q for _, _, qs in groups for q in qs])
+    return {**_topic_summary(corpus, topic, groups), "groups": [], "top": ranked[:limit], "months": months}
+
+
+def _topic_part(topic: Topic, articles: Sequence[Article], month: str, number: int, count: int
+                ) -> dict[str, object]:
+    base = f"topics/{topic.slug}"
+    return {"topic": topic, "month": month, **part_links(base, month, number, count),
+            "groups": _quote_groups(topic, articles, part_path(base, month, number))}
+
+
+def topic_pages(corpus: Corpus, topic: Topic, limits: Limits) -> list[PageSpec]:
+    """A topic's pages: one page, or the top quotes and one page (or more parts) per month."""
     base, page = f"topics/{topic.slug}", page_path("topics", topic.slug)
-    articles = newest_first(corpus.published)
-    groups = [(a, quotes) for a, _, quotes in _quote_groups(topic, articles, page)]
-    summary = _topic_summary(corpus, topic, groups)
-    if summary["quote_count"] <= limits.page_quotes:
-        return [(page, "topic.md.j2", {**summary, "groups": _quote_groups(topic, articles, page),
-                                       "top": [], "months": []})]
-    pages: list[tuple[str, str, dict[str, object]]] = []
+    counted = [(a, n) for a in newest_first(corpus.published)
+               if (n := sum(1 for s in a.sentences if topic.slug in s.topics))]
+    articles = [a for a, _ in counted]
+    digests = tuple(corpus.digest(a) for a in articles)
+    if sum(n for _, n in counted) <= limits.page_quotes:
+        return [PageSpec(page, "topic.md.j2", ("topic", topic.slug, *digests),
+                         partial(_whole_topic, corpus, topic, articles))]
+    specs: list[PageSpec] = []
     months = []
-    for key, month_articles in by_month([a for a, _ in groups]):
-        counted = [(a, sum(1 for s in a.sentences if topic.slug in s.topics)) for a in month_articles]
-        parts = split(counted, limits.page_quotes, lambda item: item[1])
-        months.append((key, relative(page, part_path(base, key)), len(counted), sum(n for _, n in counted)))
+    weights = {a.source.name: n for a, n in counted}
+    for month, month_articles in by_month(articles):
+        parts = split(month_articles, limits.page_quotes, lambda a: weights[a.source.name])
+        months.append((month, relative(page, part_path(base, month)), len(month_articles),
+                       sum(weights[a.source.name] for a in month_articles)))
         for number, part in enumerate(parts, start=1):
-            uri = part_path(base, key, number)
-            pages.append((uri, "topic_part.md.j2", {
-                "topic": topic, "month": key, **part_links(base, key, number, len(parts)),
-                "groups": _quote_groups(topic, [a for a, _ in part], uri),
-            }))
+            specs.append(PageSpec(
+                part_path(base, month, number), "topic_part.md.j2",
+                ("topic part", topic.slug, month, str(number), str(len(parts)),
+                 *(corpus.digest(a) for a in part)),
+                partial(_topic_part, topic, part, month, number, len(parts))))
+    top = PageSpec(page, "topic.md.j2", ("topic top", topic.slug, str(limits.top_quotes), *digests),
+                   partial(_topic_top, corpus, topic, articles, months, limits.top_quotes))
+    return [top, *specs]
+
+
+def ranked_quotes(topic: Topic, quotes: Sequence[Quote]) -> list[Quote]:
+    """Quotes by importance (see importance()), most important first."""
+    # For each concept: in how many sources it is found (a proxy for corroboration).
     concept_sources = Counter(concept for (concept, _name) in {
-        (m.concept, a.source.name) for a, qs in groups for q in qs for m in q.sentence.matches if m.topic == topic.slug
+        (m.concept, q.article.source.name) for q in quotes for m in q.sentence.matches if m.topic == topic.slug
     })
-    ranked = sorted((q for _, qs in groups for q in qs), key=lambda q: importance(q, concept_sources), reverse=True)
-    top = [Quote(q.article, q.sentence, relative(page, source_page(q.article), f"L{q.sentence.line}"), q.concepts)
-           for q in ranked[: limits.top_quotes]]
-    return [(page, "topic.md.j2", {**summary, "groups": [], "top": top, "months": months}), *pages]
+    return sorted(quotes, key=lambda q: importance(q, concept_sources), reverse=True)
 
 
 def importance(quote: Quote, concept_sources: Counter[str]) -> tuple[int, int, str]:
@@ -202,15 +250,10 @@ def overview_view(corpus: Corpus) -> dict[str, object]:
     topics = []
     for topic in corpus.topics:
         quotes = [q for a in corpus.published for q in quotes_for(topic, a, page)]
-        # For each concept: in how many sources it is found (a proxy for corroboration).
-        concept_sources = Counter(concept for (concept, _name) in {
-            (m.concept, q.article.source.name) for q in quotes for m in q.sentence.matches if m.topic == topic.slug
-        })
-        top = sorted(quotes, key=lambda q: importance(q, concept_sources), reverse=True)
         topics.append({
             "topic": topic,
             "href": relative(page, page_path("topics", topic.slug)),
-            "quotes": top[:OVERVIEW_QUOTES_PER_TOPIC],
+            "quotes": ranked_quotes(topic, quotes)[:OVERVIEW_QUOTES_PER_TOPIC],
             "quote_count": len(quotes),
             "source_count": len({q.article.source.name for q in quotes}),
         })
@@ -242,30 +285,51 @@ def _ledger_rows(corpus: Corpus, articles: Sequence[Article], page: str) -> list
 
 def ledger_view(corpus: Corpus) -> dict[str, object]:
     """Every file on one page (what a ledger below the page limit gets)."""
-    return ledger_pages(corpus, Limits(page_rows=10**12))[0][2]
+    return ledger_pages(corpus, Limits(page_rows=10**12))[0].view()
 
 
-def ledger_pages(corpus: Corpus, limits: Limits) -> list[tuple[str, str, dict[str, object]]]:
-    """(src_uri, template, view) of the ledger: one page, or a summary with the files that have
-    problems and one page per month (by the article's date; rejected files are undated)."""
+def _ledger_common(corpus: Corpus) -> dict[str, object]:
+    return {"topics": corpus.topics, "hidden": corpus.hidden, "total": len(corpus.articles),
+            "statuses": Counter(a.status for a in corpus.articles)}
+
+
+def _whole_ledger(corpus: Corpus) -> dict[str, object]:
+    return {**_ledger_common(corpus), "rows": _ledger_rows(corpus, corpus.articles, page_path("sources")),
+            "months": []}
+
+
+def _ledger_top(corpus: Corpus, troubled: Sequence[Article], months: list[tuple]) -> dict[str, object]:
+    return {**_ledger_common(corpus), "rows": _ledger_rows(corpus, troubled, page_path("sources")),
+            "months": months, "troubled_shown": len(troubled)}
+
+
+def _ledger_part(corpus: Corpus, articles: Sequence[Article], month: str, number: int, count: int
+                 ) -> dict[str, object]:
+    return {**_ledger_common(corpus), "month": month, **part_links("sources", month, number, count),
+            "rows": _ledger_rows(corpus, articles, part_path("sources", month, number))}
+
+
+def ledger_pages(corpus: Corpus, limits: Limits) -> list[PageSpec]:
+    """The ledger: one page, or a summary with the files that have problems and one page per month
+    (by the article's date; rejected files are undated). Every page counts all files, so each one's
+    key holds every digest."""
     page = page_path("sources")
-    common = {"topics": corpus.topics, "hidden": corpus.hidden, "total": len(corpus.articles),
-              "statuses": Counter(a.status for a in corpus.articles)}
+    everything = ("hidden", str(corpus.hidden), *(corpus.digest(a) for a in corpus.articles))
     if len(corpus.articles) <= limits.page_rows:
-        return [(page, "ledger.md.j2", {**common, "rows": _ledger_rows(corpus, corpus.articles, page), "months": []})]
-    pages: list[tuple[str, str, dict[str, object]]] = []
+        return [PageSpec(page, "ledger.md.j2", ("ledger", *everything), partial(_whole_ledger, corpus))]
+    specs: list[PageSpec] = []
     months = []
-    for key, articles in by_month(sorted(corpus.articles, key=lambda a: a.source.name)):
+    for month, articles in by_month(sorted(corpus.articles, key=lambda a: a.source.name)):
         parts = split(articles, limits.page_rows, lambda _: 1)
-        statuses = Counter(a.status for a in articles)
-        months.append((key, relative(page, part_path("sources", key)), len(articles), statuses))
+        months.append((month, relative(page, part_path("sources", month)), len(articles),
+                       Counter(a.status for a in articles)))
         for number, part in enumerate(parts, start=1):
-            uri = part_path("sources", key, number)
-            pages.append((uri, "ledger_part.md.j2", {**common, "month": key, "rows": _ledger_rows(corpus, part, uri),
-                                                     **part_links("sources", key, number, len(parts))}))
+            specs.append(PageSpec(part_path("sources", month, number), "ledger_part.md.j2",
+                                  ("ledger part", month, str(number), str(len(parts)), *everything),
+                                  partial(_ledger_part, corpus, part, month, number, len(parts))))
     troubled = [a for a in corpus.articles if a.status != "published" or a.problems][: limits.page_rows]
-    return [(page, "ledger.md.j2", {**common, "rows": _ledger_rows(corpus, troubled, page), "months": months,
-                                    "troubled_shown": len(troubled)}), *pages]
+    return [PageSpec(page, "ledger.md.j2", ("ledger top", str(limits.page_rows), *everything),
+                     partial(_ledger_top, corpus, troubled, months)), *specs]
 
 
 def source_view(corpus: Corpus, article: Article) -> dict[str, object]:
@@ -309,3 +373,16 @@ def source_view(corpus: Corpus, article: Article) -> dict[str, object]:
                      for t in corpus.topics if cited[t.slug]],
         "ledger_href": relative(page, page_path("sources")),
     }
+
+
+def site_pages(corpus: Corpus, limits: Limits) -> list[PageSpec]:
+    """Every generated page of the site."""
+    everything = tuple(corpus.digest(a) for a in corpus.articles)
+    specs = [PageSpec(page_path(""), "overview.md.j2", ("overview", *everything), partial(overview_view, corpus)),
+             *ledger_pages(corpus, limits)]
+    for topic in corpus.topics:
+        specs.extend(topic_pages(corpus, topic, limits))
+    for article in corpus.published:
+        specs.append(PageSpec(source_page(article), "source.md.j2", ("source", corpus.digest(article)),
+                              partial(source_view, corpus, article)))
+    return specs

@@ -1,0 +1,168 @@
+"""The per-article cache: used when nothing changed, invalidated by exactly what a result depends on
+(the article's bytes, topics.yml, the language data files, the generator's code), and a warm build
+gives the same corpus, and the same site, as a cold one."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from synth import synthetic_article, write_corpus
+
+from generator import cache as cache_module
+from generator.corpus import Settings, build_corpus
+from generator.knowledge import DATA_DIR
+from tests.conftest import ROOT, SEEDS, TOPICS
+from tests.helpers import build, copy_project
+
+N = 20
+
+
+@pytest.fixture(scope="module")
+def corpus_folder(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("cache") / "articles"
+    write_corpus(folder, N, SEEDS)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def cold(corpus_folder):
+    """The corpus built with no cache at all: what every cached build must equal."""
+    return build_corpus(Settings(articles=corpus_folder, topics=TOPICS, content_root=corpus_folder.parent))
+
+
+def files_of(site: Path) -> dict[Path, bytes]:
+    return {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def settings(folder: Path, cache_dir: Path, **changes) -> Settings:
+    return replace(Settings(articles=folder, topics=TOPICS, content_root=folder.parent, cache_dir=cache_dir), **changes)
+
+
+def test_second_build_takes_every_article_from_the_cache_and_equals_a_cold_build(corpus_folder, cold, tmp_path):
+    first = build_corpus(settings(corpus_folder, tmp_path))
+    assert (first.stats.analysed, first.stats.from_cache) == (N, 0)
+    second = build_corpus(settings(corpus_folder, tmp_path))
+    assert (second.stats.analysed, second.stats.reclassified, second.stats.from_cache) == (0, 0, N)
+    assert first.articles == cold.articles
+    assert second.articles == cold.articles
+
+
+def test_adding_one_article_runs_the_stages_for_that_article_only(tmp_path):
+    folder = tmp_path / "articles"
+    write_corpus(folder, N, SEEDS)
+    build_corpus(settings(folder, tmp_path / "cache"))
+    seeds = [p.read_text(encoding="utf-8").splitlines() for p in sorted(SEEDS.iterdir())]
+    (folder / "zz-new.txt").write_text(synthetic_article(seeds, 999), encoding="utf-8")
+    again = build_corpus(settings(folder, tmp_path / "cache"))
+    assert (again.stats.analysed, again.stats.from_cache) == (1, N)
+    # Editing an article's bytes is a new article for the cache.
+    (folder / "zz-new.txt").write_text(synthetic_article(seeds, 1000), encoding="utf-8")
+    edited = build_corpus(settings(folder, tmp_path / "cache"))
+    assert (edited.stats.analysed, edited.stats.from_cache) == (1, N)
+    fresh = build_corpus(replace(settings(folder, tmp_path / "cache"), cache_dir=None))
+    assert edited.articles == fresh.articles
+
+
+def test_editing_topics_reclassifies_without_rerunning_the_language_stages(corpus_folder, tmp_path):
+    build_corpus(settings(corpus_folder, tmp_path / "cache"))
+    topics = tmp_path / "topics.yml"
+    # A new concept whose term is in every synthetic article's source seeds: "Kursk".
+    text = TOPICS.read_text(encoding="utf-8")
+    marker = "concepts:\n"
+    assert marker in text
+    topics.write_text(text.replace(marker, marker + "      - id: place-kursk\n        label: Kursk\n"
+                                   "        terms: {\"*\": [Kursk]}\n", 1), encoding="utf-8")
+    edited = build_corpus(settings(corpus_folder, tmp_path / "cache", topics=topics))
+    assert (edited.stats.reclassified, edited.stats.analysed, edited.stats.from_cache) == (N, 0, 0)
+    assert any(m.concept == "place-kursk" for a in edited.articles for s in a.sentences for m in s.matches)
+    fresh = build_corpus(settings(corpus_folder, None, topics=topics))
+    assert edited.articles == fresh.articles
+    # And back: the original topics' entries were pruned, so they are re-classified once more.
+    back = build_corpus(settings(corpus_folder, tmp_path / "cache"))
+    assert (back.stats.reclassified, back.stats.analysed) == (N, 0)
+
+
+def test_editing_a_language_data_file_reruns_the_language_stages(corpus_folder, tmp_path):
+    build_corpus(settings(corpus_folder, tmp_path / "cache"))
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    with (data / "boilerplate.yml").open("a", encoding="utf-8") as handle:
+        handle.write("\n# an edit\n")
+    edited = build_corpus(settings(corpus_folder, tmp_path / "cache", data=data))
+    assert (edited.stats.analysed, edited.stats.from_cache) == (N, 0)
+
+
+def test_a_new_generator_version_reruns_everything(corpus_folder, tmp_path, monkeypatch):
+    build_corpus(settings(corpus_folder, tmp_path / "cache"))
+    monkeypatch.setattr(cache_module, "code_version", lambda: "a different generator")
+    again = build_corpus(settings(corpus_folder, tmp_path / "cache"))
+    assert (again.stats.analysed, again.stats.from_cache) == (N, 0)
+    # Only the current version's folders are kept.
+    assert len(list((tmp_path / "cache").iterdir())) == 2
+
+
+def test_code_version_follows_the_generator_source():
+    version = cache_module.code_version()
+    assert version == cache_module.code_version()
+    assert len(version) == 64
+    # It hashes the package's modules: every stage module is among them.
+    names = {p.name for p in cache_module.PACKAGE_DIR.glob("*.py")}
+    assert {"pipeline.py", "clean.py", "segment.py", "language.py", "classify.py"} <= names
+
+
+def test_a_damaged_entry_is_a_miss_not_an_error(corpus_folder, cold, tmp_path):
+    build_corpus(settings(corpus_folder, tmp_path / "cache"))
+    entries = sorted((tmp_path / "cache").glob("classified-*/*/*"))
+    assert len(entries) == N
+    entries[0].write_bytes(entries[0].read_bytes()[:20])
+    entries[1].write_bytes(b"not a pickle")
+    again = build_corpus(settings(corpus_folder, tmp_path / "cache"))
+    assert (again.stats.from_cache, again.stats.reclassified) == (N - 2, 2)
+    assert again.articles == cold.articles
+
+
+def test_entries_of_removed_articles_are_pruned(tmp_path):
+    folder = tmp_path / "articles"
+    write_corpus(folder, 5, SEEDS)
+    build_corpus(settings(folder, tmp_path / "cache"))
+    assert len(list((tmp_path / "cache").glob("*/*/*"))) == 10  # two layers
+    (folder / "synthetic-00000.txt").unlink()
+    build_corpus(settings(folder, tmp_path / "cache"))
+    assert len(list((tmp_path / "cache").glob("*/*/*"))) == 8
+
+
+def test_rejected_files_are_never_cached(tmp_path):
+    folder = tmp_path / "articles"
+    write_corpus(folder, 2, SEEDS)
+    (folder / "empty.txt").write_bytes(b"")
+    first = build_corpus(settings(folder, tmp_path / "cache"))
+    second = build_corpus(settings(folder, tmp_path / "cache"))
+    assert second.by_name["empty.txt"].status == "rejected"
+    assert first.articles == second.articles
+    assert len(list((tmp_path / "cache").glob("classified-*/*/*"))) == 2
+
+
+def test_warm_mkdocs_build_writes_the_same_site_as_a_cold_one(tmp_path):
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    for path in (project / "content/articles").iterdir():
+        path.unlink()
+    write_corpus(project / "content/articles", N, SEEDS)
+    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    cold_run = build(project, tmp_path / "cold", strict=False, **env)
+    assert cold_run.returncode == 0, cold_run.stderr
+    assert f"0 from cache, 0 re-classified, {N} analysed" in cold_run.stderr
+    assert (project / ".cache/briefing").is_dir()
+    warm_run = build(project, tmp_path / "warm", strict=False, **env)
+    assert warm_run.returncode == 0, warm_run.stderr
+    assert f"{N} from cache, 0 re-classified, 0 analysed" in warm_run.stderr
+    cold_files, warm_files = files_of(tmp_path / "cold"), files_of(tmp_path / "warm")
+    assert cold_files.keys() == warm_files.keys()
+    assert [p for p in cold_files if cold_files[p] != warm_files[p]] == []
+    # The build writes nothing into the repository but its git-ignored cache.
+    ignored = subprocess.run(["git", "check-ignore", "-q", ".cache/briefing/classified-0/00/00"], cwd=ROOT)
+    assert ignored.returncode == 0
