@@ -3,15 +3,18 @@ further parts), the ledger links to one page per month; nothing is lost or liste
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import Counter
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from synth import write_corpus
 
 from generator.corpus import Settings, build_corpus
 from generator.render import Renderer
-from generator.views import Limits, ledger_pages, month_of, page_path, split, topic_pages
+from generator.views import Limits, ledger_pages, month_of, page_path, relative, split, topic_pages
 from tests.conftest import ROOT, SEEDS, TOPICS
 from tests.helpers import build, copy_project, read_page
 
@@ -108,3 +111,14 @@ def test_split_site_builds_strict_with_working_links(tmp_path):
     largest = max(p.stat().st_size for p in site.rglob("*.html"))
     assert largest < 1_000_000
 
+
+
+_SEGMENT = st.sampled_from(["topics", "sources", "troop-deployment", "2024-10", "undated", "2", "a-b"])
+
+
+@given(st.lists(_SEGMENT, max_size=5), st.lists(_SEGMENT, max_size=5))
+def test_relative_links_equal_posixpath_relpath(from_parts, to_parts):
+    """Between generated files (every page is <folders>/index.md), as posixpath.relpath has it."""
+    from_page, to_page = "/".join([*from_parts, "index.md"]), "/".join([*to_parts, "index.md"])
+    expected = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    assert relative(from_page, to_page) == expected
