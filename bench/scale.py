@@ -35,7 +35,7 @@ import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-from synth import synthetic_article, write_corpus  # noqa: E402
+from synth import load_seeds, synthetic_article, write_corpus  # noqa: E402
 
 STAGES = re.compile(r"briefing: stages: (.*)")
 
@@ -143,7 +143,7 @@ def serve_latency(folder: Path) -> float:
         base = f"http://127.0.0.1:{port}/"
         _wait_for(base, 600)
         time.sleep(5)  # let the models warm up, as they would while an analyst reads
-        seeds = [p.read_text(encoding="utf-8").splitlines() for p in sorted((ROOT / "content/articles").glob("*"))]
+        seeds = load_seeds(ROOT / "content/articles")
         (folder / "content/articles/zz-served.txt").write_text(synthetic_article(seeds, 10**6), encoding="utf-8")
         started = time.perf_counter()
         _wait_for(base + "sources/zz-served/", 600)
@@ -192,7 +192,7 @@ def bench(n: int, serve: bool, full: bool) -> dict[str, object]:
         figures["warm build s"], figures["warm peak MB"] = warm, warm_mem / 1e6
         figures["warm plugin s"], figures["warm stages"] = stage_seconds(log)
         if full:
-            seeds = [p.read_text(encoding="utf-8").splitlines() for p in sorted((ROOT / "content/articles").glob("*"))]
+            seeds = load_seeds(ROOT / "content/articles")
             (folder / "content/articles/zz-added.txt").write_text(synthetic_article(seeds, n + 1), encoding="utf-8")
             added, _, log = run(mkdocs, folder)
             figures["one added: build s"] = added

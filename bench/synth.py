@@ -51,9 +51,14 @@ def synthetic_article(seeds: list[list[str]], index: int, seed: int = 0) -> str:
     return text
 
 
+def load_seeds(seeds_dir: Path = Path("content/articles")) -> list[list[str]]:
+    """The seed articles' lines, in file-name order."""
+    return [p.read_text(encoding="utf-8").splitlines() for p in sorted(seeds_dir.glob("*.txt"))]
+
+
 def write_corpus(out: Path, n: int, seeds_dir: Path = Path("content/articles"), seed: int = 0) -> list[Path]:
     """Write n synthetic articles into `out` (created); returns their paths."""
-    seeds = [p.read_text(encoding="utf-8").splitlines() for p in sorted(seeds_dir.glob("*.txt"))]
+    seeds = load_seeds(seeds_dir)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     for index in range(n):

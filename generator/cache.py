@@ -94,8 +94,8 @@ class ArticleCache:
 
     def __init__(self, folder: Path | None, layer_versions: dict[str, str], in_memory: bool = False) -> None:
         self.folder = folder
-        self.dirs = {layer: folder / f"{layer}-{layer_versions[layer]}" for layer in _LAYERS} if folder else {}
         self.names = {layer: f"{layer}-{layer_versions[layer]}" for layer in _LAYERS}
+        self.dirs = {layer: folder / name for layer, name in self.names.items()} if folder else {}
         self.used: set[str] = set()
         self.in_memory = in_memory
         if not in_memory:

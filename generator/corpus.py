@@ -13,6 +13,7 @@ from .ingest import read_folder
 from .knowledge import DATA_DIR, Knowledge, load_knowledge
 from .link import mark_duplicates, set_aside_repeated
 from .models import Article, Problem, Topic
+from .pipeline import rejected_article
 from .topics import load_topics
 from .workers import Job, StageData, run_jobs
 
@@ -109,7 +110,7 @@ def build_corpus(settings: Settings) -> Corpus:
     jobs: list[tuple[int, Job]] = []
     for source in sources:
         if source.rejected:
-            found.append(Article(source=source, metadata=source.front_matter, problems=source.problems))
+            found.append(rejected_article(source))
             continue
         found.append(cache.get("classified", source))
         if found[-1] is None:

@@ -43,10 +43,15 @@ def classify_article(article: Article, classifier: Classifier) -> Article:
     return replace(article, paragraphs=paragraphs)
 
 
+def rejected_article(source: SourceFile) -> Article:
+    """A file that cannot be published passes through with its reason (no stage runs on it)."""
+    return Article(source=source, metadata=source.front_matter, problems=source.problems)
+
+
 def analyse_article(source: SourceFile, knowledge: Knowledge, identifier: LanguageIdentifier) -> Article:
     """The language stages of one file: cleaned lines, paragraphs, sentences and their languages."""
     if source.rejected:
-        return Article(source=source, metadata=source.front_matter, problems=source.problems)
+        return rejected_article(source)
     cleaned = clean(read_blocks(source), knowledge.line_rules, knowledge.calendar,
                     front_matter=source.lines[: source.body_start - 1], title=source.front_matter.title)
     by_number = {line.number: line for line in cleaned.lines}

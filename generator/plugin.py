@@ -15,6 +15,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Section
 
+from .cache import versions
 from .corpus import Corpus, Settings, build_corpus
 from .knowledge import DATA_DIR
 from .pagememo import PageMemo
@@ -107,7 +108,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         )
         if self.serving and not self.warming:
             # An article dropped in while serving is analysed here: have the models ready by then.
-            data = StageData(self.settings.data, self.settings.topics, self.settings.site_language)
+            data = StageData(self.settings.data, self.settings.topics, self.settings.site_language,
+                             versions(self.settings.data, self.settings.topics)["classified"])
             self.warming = threading.Thread(target=warm_up, args=(data,), daemon=True)
             self.warming.start()
         self.templates = root / self.config.templates

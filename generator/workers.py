@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .classify import Classifier
@@ -66,20 +67,6 @@ def run_job(job: Job, data: StageData) -> Article:
     return classify_article(analysed, classifier)
 
 
-def _init_worker(data: StageData) -> None:
-    global _worker_data
-    _worker_data = data
-    _tools(data)
-
-
-_worker_data: StageData | None = None
-
-
-def _run_in_worker(job: Job) -> Article:
-    assert _worker_data is not None
-    return run_job(job, _worker_data)
-
-
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
@@ -92,8 +79,8 @@ def run_jobs(jobs: Sequence[Job], data: StageData, workers: int) -> tuple[list[A
     context = multiprocessing.get_context("spawn")
     chunk = max(1, min(32, len(jobs) // (workers * 8)))
     try:
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(data,)) as pool:
-            return list(pool.map(_run_in_worker, jobs, chunksize=chunk)), workers
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_tools, initargs=(data,)) as pool:
+            return list(pool.map(partial(run_job, data=data), jobs, chunksize=chunk)), workers
     except BrokenProcessPool:
         # A worker could not start (spawn re-imports the main module: `python -` has none) or died.
         return [run_job(job, data) for job in jobs], 1

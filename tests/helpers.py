@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from synth import write_corpus
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -77,6 +79,16 @@ def copy_project(target: Path) -> Path:
     shutil.copytree(ROOT / "content", target / "content")
     shutil.copytree(ROOT / "site_templates", target / "site_templates")
     return target
+
+
+def synthetic_project(target: Path, n: int) -> Path:
+    """A copy of the project whose articles are n synthetic ones (bench/synth.py) instead of the seeds."""
+    target.mkdir()
+    project = copy_project(target)
+    for path in (project / "content/articles").iterdir():
+        path.unlink()
+    write_corpus(project / "content/articles", n, ROOT / "content/articles")
+    return project
 
 
 def build(project: Path, site: Path, strict: bool = True, **env: str) -> subprocess.CompletedProcess[str]:

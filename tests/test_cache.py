@@ -10,13 +10,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from synth import synthetic_article, write_corpus
+from synth import load_seeds, synthetic_article, write_corpus
 
 from generator import cache as cache_module
 from generator.corpus import Settings, build_corpus
 from generator.knowledge import DATA_DIR
 from tests.conftest import ROOT, SEEDS, TOPICS
-from tests.helpers import build, copy_project
+from tests.helpers import build, synthetic_project
 
 N = 20
 
@@ -55,7 +55,7 @@ def test_adding_one_article_runs_the_stages_for_that_article_only(tmp_path):
     folder = tmp_path / "articles"
     write_corpus(folder, N, SEEDS)
     build_corpus(settings(folder, tmp_path / "cache"))
-    seeds = [p.read_text(encoding="utf-8").splitlines() for p in sorted(SEEDS.iterdir())]
+    seeds = load_seeds(SEEDS)
     (folder / "zz-new.txt").write_text(synthetic_article(seeds, 999), encoding="utf-8")
     again = build_corpus(settings(folder, tmp_path / "cache"))
     assert (again.stats.analysed, again.stats.from_cache) == (1, N)
@@ -147,11 +147,7 @@ def test_rejected_files_are_never_cached(tmp_path):
 
 
 def test_warm_mkdocs_build_writes_the_same_site_as_a_cold_one(tmp_path):
-    (tmp_path / "project").mkdir()
-    project = copy_project(tmp_path / "project")
-    for path in (project / "content/articles").iterdir():
-        path.unlink()
-    write_corpus(project / "content/articles", N, SEEDS)
+    project = synthetic_project(tmp_path / "project", N)
     env = {"SOURCE_DATE_EPOCH": "1700000000"}
     cold_run = build(project, tmp_path / "cold", strict=False, **env)
     assert cold_run.returncode == 0, cold_run.stderr

@@ -16,7 +16,7 @@ from generator.corpus import Settings, build_corpus
 from generator.render import Renderer
 from generator.views import Limits, ledger_pages, month_of, page_path, relative, split, topic_pages
 from tests.conftest import ROOT, SEEDS, TOPICS
-from tests.helpers import build, copy_project, read_page
+from tests.helpers import build, read_page, synthetic_project
 
 LIMITS = Limits(page_quotes=40, page_rows=6, top_quotes=5)
 N = 24
@@ -77,11 +77,7 @@ def test_small_corpora_keep_one_page(seed_corpus):
 
 
 def test_split_site_builds_strict_with_working_links(tmp_path):
-    (tmp_path / "project").mkdir()
-    project = copy_project(tmp_path / "project")
-    for path in (project / "content/articles").iterdir():
-        path.unlink()
-    write_corpus(project / "content/articles", N, SEEDS)
+    project = synthetic_project(tmp_path / "project", N)
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "      site_language: en\n", "      site_language: en\n      page_quotes: 40\n      page_rows: 6\n"
