@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong with one input file, reported in the build log and on the ledger."""
 
@@ -23,7 +23,7 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Metadata:
     """What is known about an article: from front matter first, then from lines in its text."""
 
@@ -38,7 +38,7 @@ class Metadata:
     credited_source: str | None = None  # a "Quelle:"/"Bron:" that names an organisation, not a URL
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceFile:
     """One file of the articles folder as read from disk."""
 
@@ -55,7 +55,7 @@ class SourceFile:
     problems: tuple[Problem, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """A content line after repair: its original number and its repaired text."""
 
@@ -65,7 +65,7 @@ class Line:
     heading: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SetAside:
     """A line cleanup did not publish as content, with the reason."""
 
@@ -74,7 +74,7 @@ class SetAside:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CleanText:
     """Content lines, set-aside lines and the metadata found in the text."""
 
@@ -84,7 +84,7 @@ class CleanText:
     paragraphs: tuple[tuple[int, ...], ...]  # line numbers grouped into paragraphs
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """A term of a topic concept found in a sentence: why the sentence is on that topic."""
 
@@ -94,7 +94,7 @@ class Match:
     term: str  # the term from topics.yml that matched
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence: verbatim (repaired) text, where it starts and ends, its language and topics."""
 
@@ -107,7 +107,7 @@ class Sentence:
     pieces: tuple[tuple[int, str], ...] = ()  # (line number, text on that line)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     lines: tuple[int, ...]
     sentences: tuple[Sentence, ...]
@@ -115,7 +115,7 @@ class Paragraph:
     heading: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """A published (or rejected, or duplicate) article with everything the pages need."""
 
@@ -139,7 +139,7 @@ class Article:
         return tuple(s for p in self.paragraphs for s in p.sentences)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Concept:
     id: str
     label: str
@@ -147,7 +147,7 @@ class Concept:
     weight: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Topic:
     slug: str
     title: str

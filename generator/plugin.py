@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Section
 
 from .cache import versions
-from .corpus import Corpus, Settings, build_corpus
+from .corpus import Settings, build_corpus
 from .knowledge import DATA_DIR
 from .pagememo import PageMemo
 from .render import Renderer
@@ -147,7 +147,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 self._add(files, File.generated(config, OFFLINE_SHIM_URI, content=self.offline_shim.read_bytes()))
             else:
                 log.warning(f"{self.offline_shim} is missing (run `npm ci`): search will not work from file://")
-        self.corpus = corpus
+        self.topics = corpus.topics  # what on_nav needs; the corpus itself can be freed
         log.info(f"{len(corpus.published)} of {len(corpus.articles)} article files published")
         log.info(f"stages: {corpus.stats}, render {rendered:.2f} s ({len(pages)} pages{reused})")
         return files
@@ -163,15 +163,20 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """MkDocs takes a page's title from its H1 as plain text and themes print it unescaped
         (`<title>`, navigation): a generated page's title comes from article text, so escape it."""
-        if page.file.src_uri in self.generated and page.title:
-            page.title = escape(page.title)
+        if page.file.src_uri in self.generated:
+            if page.title:
+                page.title = escape(page.title)
+            # MkDocs keeps every page until the last is written; a generated page's Markdown is not
+            # needed once rendered (the HTML is), so let it go: at 10,000 articles this is hundreds
+            # of MB.
+            page.markdown = ""
+            page.file.content_string = ""
         return html
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """Overview, one entry per topic, the ledger, then the hand-written pages; sources stay out."""
-        corpus: Corpus = self.corpus
         page = {f.src_uri: f.page for f in files.documentation_pages() if f.page is not None}
-        topics = Section("Topics", [page[page_path("topics", t.slug)] for t in corpus.topics])
+        topics = Section("Topics", [page[page_path("topics", t.slug)] for t in self.topics])
         for child in topics.children:
             child.parent = topics
         kept = [item for item in nav.items if not (item.is_page and item.file.src_uri in self.generated)]
