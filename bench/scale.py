@@ -14,7 +14,7 @@ N articles from bench/synth.py, it runs and times:
 - `python -m generator render --out DIR` and a plain `mkdocs build` of DIR with the plugin off:
   the same pages, so (build - plain) / plain is the plugin's share, measured in one run;
 - with --serve (N = 1000 only): `mkdocs serve`, one article dropped in, seconds until its page is
-  served.
+  served; then the plain build of the pages of those N + 1 articles, the target's reference.
 """
 
 from __future__ import annotations
@@ -213,6 +213,14 @@ def bench(n: int, serve: bool, full: bool) -> dict[str, object]:
         figures["article stages, 2 processes s"] = article_stages(folder, 2)
         if serve:
             figures["serve: new article shown after s"] = serve_latency(folder)
+            # The target is the plain build of the same pages: those of the N + 1 articles now there.
+            served = folder / "rendered-served"
+            run([sys.executable, "-m", "generator", "render", "--out", str(served)], folder)
+            shutil.copytree(folder / "content/pages", served, dirs_exist_ok=True)
+            plain_served, _, _ = run([*mkdocs, "-f", str(plain_config(folder, served)), "-d", "site-plain-served"],
+                                     folder)
+            figures[f"plain build, {n + 1} articles s"] = plain_served
+            figures["serve target (plain + 2) s"] = plain_served + 2
         return figures
 
 
