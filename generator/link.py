@@ -49,7 +49,9 @@ def set_aside_repeated(articles: Sequence[Article], min_articles: int) -> tuple[
         for paragraph in article.paragraphs:
             key = _key(" ".join(s.text for s in paragraph.sentences))
             if _topicless(paragraph) and key in repeated:
-                aside.extend(SetAside(n, text, f"repeated in {counts[key]} articles")
+                # The reason names the threshold, not the count: an article added later that repeats
+                # the line then leaves this article's page (and its memoised rendering) unchanged.
+                aside.extend(SetAside(n, text, f"repeated in at least {min_articles} articles")
                              for s in paragraph.sentences for n, text in s.pieces)
             else:
                 kept.append(paragraph)
