@@ -9,7 +9,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from typing import TypeVar
 from urllib.parse import quote, urlsplit
 
@@ -69,8 +69,13 @@ def safe_url(url: str | None) -> Markup | None:
 class Quote:
     article: Article
     sentence: Sentence
-    href: Markup
+    page: str  # the page it is shown on (its link is relative to it)
     concepts: tuple[tuple[str, str], ...]  # (label, word as written)
+
+    @property
+    def href(self) -> Markup:
+        """The citation link, made only for quotes a page shows (top pages rank many more)."""
+        return relative(self.page, source_page(self.article), f"L{self.sentence.line}")
 
 
 def quotes_for(topic: Topic, article: Article, from_page: str) -> list[Quote]:
@@ -79,8 +84,7 @@ def quotes_for(topic: Topic, article: Article, from_page: str) -> list[Quote]:
     for sentence in article.sentences:
         if topic.slug in sentence.topics:
             concepts = tuple((labels[m.concept], m.word) for m in sentence.matches if m.topic == topic.slug)
-            href = relative(from_page, source_page(article), f"L{sentence.line}")
-            result.append(Quote(article, sentence, href, concepts))
+            result.append(Quote(article, sentence, from_page, concepts))
     return result
 
 
@@ -241,8 +245,14 @@ def ranked_quotes(topic: Topic, quotes: Sequence[Quote]) -> list[Quote]:
 def importance(quote: Quote, concept_sources: Counter[str]) -> tuple[int, int, str]:
     """Quotes carrying a quantity first, then those whose concepts most sources share, newest first."""
     shared = max((concept_sources[m.concept] for m in quote.sentence.matches), default=0)
-    has_quantity = 1 if _QUANTITY.search(quote.sentence.text) else 0
-    return has_quantity, shared, quote.article.metadata.date or ""
+    return int(has_quantity(quote.sentence.text)), shared, quote.article.metadata.date or ""
+
+
+@lru_cache(maxsize=1 << 18)
+def has_quantity(text: str) -> bool:
+    """Whether a sentence states a quantity (kept between the rebuilds of `mkdocs serve`, where
+    the top pages rank every quote of the corpus again)."""
+    return _QUANTITY.search(text) is not None
 
 
 def overview_view(corpus: Corpus) -> dict[str, object]:
