@@ -3,7 +3,7 @@
 Usage (from the project root, after `pip install -e '.[bench]'`):
     python bench/scale.py                       # N = 100, 1000, 10000
     python bench/scale.py --sizes 100 1000 --serve
-    python bench/scale.py --sizes 1000 --serve --repeat 3   # best of 3 for the compared builds
+    python bench/scale.py --sizes 1000 --serve --repeat 3   # 3 rounds of the compared builds
 
 For each N, in a fresh temporary copy of the project (mkdocs.yml, pages, topics, templates) holding
 N articles from bench/synth.py, it runs and times:
@@ -17,8 +17,10 @@ N articles from bench/synth.py, it runs and times:
 - with --serve (N = 1000 only): `mkdocs serve`, one article dropped in, seconds until its page is
   served (the rebuild's log line is printed too); then the plain build of the pages of those N + 1
   articles, the target's reference.
-With --repeat R, the builds that targets compare (cold, warm, plain, serve) run R times where the
-full figures are taken, and the fastest run is reported with all of them.
+With --repeat R, the builds that targets compare run in R rounds where the full figures are taken
+(cold, warm, plain back to back; serve and its plain reference back to back): timings on a shared
+machine drift within minutes, so each ratio is taken within a round, and the median is reported
+with every round's value.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import argparse
 import contextlib
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -112,7 +115,7 @@ def site_figures(site: Path) -> dict[str, float]:
     }
 
 
-def plain_config(folder: Path, docs: Path) -> Path:
+def plain_config(folder: Path, docs: Path, name: str) -> Path:
     """mkdocs.yml without the briefing plugin, on the rendered pages, with the plugin's navigation."""
     text = (folder / "mkdocs.yml").read_text(encoding="utf-8")
     text = re.sub(r"\n  - briefing:\n(?:      .*\n)+", "\n", text)
@@ -121,7 +124,7 @@ def plain_config(folder: Path, docs: Path) -> Path:
     nav = ["nav:", "  - index.md", "  - Topics:", *[f"      - topics/{t}/index.md" for t in topics],
            "  - sources/index.md", "  - about.md", "  - method.md"]
     text = re.sub(r"^nav:\n(?:  - .*\n)+", "\n".join(nav) + "\n", text, flags=re.M)
-    config = folder / "mkdocs-plain.yml"
+    config = folder / name
     config.write_text(text, encoding="utf-8")
     return config
 
@@ -185,42 +188,57 @@ class Figures(dict):
         print(f"{key:<34} {shown}", flush=True)
 
 
-def best(figures: dict[str, object], key: str, seconds: list[float]) -> float:
-    """Records the fastest of repeated runs (the least disturbed by other load) and all of them."""
-    figures[key] = min(seconds)
-    if len(seconds) > 1:
-        figures[f"{key} (each run)"] = ", ".join(f"{s:.2f}" for s in seconds)
-    return min(seconds)
+def rounds(figures: dict[str, object], key: str, values: list[float]) -> float:
+    """Records the median of repeated rounds and every round's value."""
+    figures[key] = statistics.median(values)
+    if len(values) > 1:
+        figures[f"{key} (each round)"] = ", ".join(f"{v:.2f}" for v in values)
+    return figures[key]
 
 
 def bench(n: int, serve: bool, full: bool, repeat: int) -> dict[str, object]:
-    """Figures for N articles; `full` adds the one-article rebuild, the plain build and the
-    1-vs-2-process stage runs. Builds compared with each other run `repeat` times each."""
+    """Figures for N articles; `full` adds the plain build, the one-article rebuild and the
+    1-vs-2-process stage runs. Timings on this machine drift by a fifth within minutes, so builds
+    that a target compares run back to back, in `repeat` rounds (cold, warm, plain), and each
+    ratio is taken within a round; the median round is reported with all of them."""
     print(f"\n## N = {n}", flush=True)
     with tempfile.TemporaryDirectory(prefix=f"briefing-bench-{n}-") as tmp:
         folder = project(n, Path(tmp))
         mkdocs = [sys.executable, "-m", "mkdocs", "build"]
         figures: dict[str, object] = Figures(articles=n)
-        times = repeat if full else 1
-        colds = []
-        for _ in range(times):
+        colds, warms, plains = [], [], []
+        config: Path | None = None
+        for round_number in range(repeat if full else 1):
             shutil.rmtree(folder / ".cache", ignore_errors=True)
-            seconds, cold_mem, log = run(mkdocs, folder)
+            seconds, cold_mem, cold_log = run(mkdocs, folder)
             colds.append(seconds)
-        cold = best(figures, "cold build s", colds)
-        figures["cold peak MB"] = cold_mem / 1e6
-        figures["cold plugin s"], figures["cold stages"] = stage_seconds(log)
-        for key, value in site_figures(folder / "site").items():
-            figures[key] = value
-        warms = []
-        for _ in range(times):
-            seconds, warm_mem, log = run(mkdocs, folder)
+            if round_number == 0:
+                figures["cold build s"], figures["cold peak MB"] = seconds, cold_mem / 1e6
+                figures["cold plugin s"], figures["cold stages"] = stage_seconds(cold_log)
+                for key, value in site_figures(folder / "site").items():
+                    figures[key] = value
+            seconds, warm_mem, warm_log = run(mkdocs, folder)
             warms.append(seconds)
-        warm = best(figures, "warm build s", warms)
-        figures["warm peak MB"] = warm_mem / 1e6
-        figures["warm plugin s"], figures["warm stages"] = stage_seconds(log)
-        if not full:
-            return figures
+            if round_number == 0:
+                figures["warm build s"], figures["warm peak MB"] = seconds, warm_mem / 1e6
+                figures["warm plugin s"], figures["warm stages"] = stage_seconds(warm_log)
+            if not full:
+                return figures
+            if config is None:
+                docs = folder / "rendered"
+                render, _, _ = run([sys.executable, "-m", "generator", "render", "--out", str(docs)], folder)
+                figures["render command s (warm cache)"] = render
+                shutil.copytree(folder / "content/pages", docs, dirs_exist_ok=True)
+                config = plain_config(folder, docs, "mkdocs-plain.yml")
+            seconds, plain_mem, _ = run([*mkdocs, "-f", str(config), "-d", "site-plain"], folder)
+            plains.append(seconds)
+            if round_number == 0:
+                figures["plain build s"], figures["plain peak MB"] = seconds, plain_mem / 1e6
+        rounds(figures, "cold build s, median", colds)
+        rounds(figures, "warm build s, median", warms)
+        rounds(figures, "plain build s, median", plains)
+        rounds(figures, "warm build / plain", [w / p for w, p in zip(warms, plains, strict=True)])
+        rounds(figures, "cold build / plain", [c / p for c, p in zip(colds, plains, strict=True)])
         seeds = load_seeds(ROOT / "content/articles")
         (folder / "content/articles/zz-added.txt").write_text(synthetic_article(seeds, n + 1), encoding="utf-8")
         added, _, log = run(mkdocs, folder)
@@ -228,38 +246,27 @@ def bench(n: int, serve: bool, full: bool, repeat: int) -> dict[str, object]:
         figures["one added: stages"] = stage_seconds(log)[1]
         (folder / "content/articles/zz-added.txt").unlink()
         run(mkdocs, folder)  # back to N articles, warm
-        docs = folder / "rendered"
-        render, _, _ = run([sys.executable, "-m", "generator", "render", "--out", str(docs)], folder)
-        figures["render command s (warm cache)"] = render
-        shutil.copytree(folder / "content/pages", docs, dirs_exist_ok=True)
-        plains = []
-        for _ in range(times):
-            seconds, plain_mem, _ = run([*mkdocs, "-f", str(plain_config(folder, docs)), "-d", "site-plain"], folder)
-            plains.append(seconds)
-        plain = best(figures, "plain build s", plains)
-        figures["plain peak MB"] = plain_mem / 1e6
-        figures["warm build / plain"] = warm / plain
-        figures["cold build / plain"] = cold / plain
         figures["article stages, 1 process s"] = article_stages(folder, 1)
         figures["article stages, 2 processes s"] = article_stages(folder, 2)
         if serve:
-            latencies = []
-            for attempt in range(times):
-                seconds, stages = serve_latency(folder, f"zz-served-{attempt}")
+            # Each round: one article dropped into a served site, then the plain build of the same
+            # N + 1 articles' pages (the target's reference), back to back.
+            latencies, references = [], []
+            for attempt in range(repeat):
+                name = f"zz-served-{attempt}"
+                seconds, stages = serve_latency(folder, name)
                 latencies.append(seconds)
-                figures[f"serve rebuild {attempt + 1}: stages"] = stages
-                if attempt < times - 1:
-                    (folder / f"content/articles/zz-served-{attempt}.txt").unlink()
-            latency = best(figures, "serve: new article shown after s", latencies)
-            # The target is the plain build of the same pages: those of the N + 1 articles now there.
-            served = folder / "rendered-served"
-            run([sys.executable, "-m", "generator", "render", "--out", str(served)], folder)
-            shutil.copytree(folder / "content/pages", served, dirs_exist_ok=True)
-            config = plain_config(folder, served)
-            plain_served = best(figures, f"plain build, {n + 1} articles s",
-                                [run([*mkdocs, "-f", str(config), "-d", "site-plain-served"], folder)[0]
-                                 for _ in range(times)])
-            figures["serve: shown after - plain build s"] = latency - plain_served
+                figures[f"serve round {attempt + 1}: rebuild stages"] = stages
+                served = folder / f"rendered-{name}"
+                run([sys.executable, "-m", "generator", "render", "--out", str(served)], folder)
+                shutil.copytree(folder / "content/pages", served, dirs_exist_ok=True)
+                served_config = plain_config(folder, served, "mkdocs-plain-served.yml")
+                references.append(run([*mkdocs, "-f", str(served_config), "-d", "site-plain-served"], folder)[0])
+                (folder / f"content/articles/{name}.txt").unlink()
+            rounds(figures, "serve: new article shown after s", latencies)
+            rounds(figures, f"plain build, {n + 1} articles s", references)
+            rounds(figures, "serve: shown after - plain build s",
+                   [s - r for s, r in zip(latencies, references, strict=True)])
         return figures
 
 
@@ -268,9 +275,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--serve", action="store_true", help="also measure mkdocs serve at N = 1000")
     parser.add_argument("--repeat", type=int, default=1,
-                        help="run each build that a target compares (cold, warm, plain, serve) this many times "
-                        "at the sizes with full figures and report the fastest (this machine's timings vary "
-                        "by up to a fifth between identical runs)")
+                        help="rounds of the builds a target compares (cold, warm, plain; serve and its plain "
+                        "reference) at the sizes with full figures; ratios are taken within a round and the "
+                        "median is reported (timings here drift by a fifth within minutes)")
     parser.add_argument("--full-up-to", type=int, default=1000,
                         help="largest N that also gets the one-article rebuild, the plain build and the "
                         "1-vs-2-process runs (at 10,000 they add about 40 minutes on 2 cores)")
