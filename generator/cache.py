@@ -66,6 +66,14 @@ def article_key(source: SourceFile) -> str:
     return hashlib.sha256(source.name.encode() + b"\0" + source.raw).hexdigest()
 
 
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write a file so that a reader sees the old one or the whole new one, never half of it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
+        handle.write(data)
+    os.replace(handle.name, target)
+
+
 @dataclass(frozen=True)
 class _Entry:
     """What one article's stages add to its SourceFile (the source itself is read fresh)."""
@@ -98,13 +106,21 @@ class ArticleCache:
         self.dirs = {layer: folder / name for layer, name in self.names.items()} if folder else {}
         self.used: set[str] = set()
         self.in_memory = in_memory
+        self._keys: dict[str, str] = {}  # file name -> article_key (one build: one content per name)
         if not in_memory:
             _MEMORY.clear()
+
+    def key(self, source: SourceFile) -> str:
+        """article_key of the source, hashed once per build however often it is asked for."""
+        found = self._keys.get(source.name)
+        if found is None:
+            found = self._keys[source.name] = article_key(source)
+        return found
 
     def get(self, layer: str, source: SourceFile) -> Article | None:
         if not self.folder:
             return None
-        key = article_key(source)
+        key = self.key(source)
         self.used.add(key)
         entry = _MEMORY.get((self.names[layer], key)) if self.in_memory else None
         if entry is None:
@@ -122,15 +138,12 @@ class ArticleCache:
     def put(self, layer: str, article: Article) -> None:
         if not self.folder:
             return
-        key = article_key(article.source)
+        key = self.key(article.source)
         self.used.add(key)
+        entry = _Entry.of(article)
         if self.in_memory:
-            _MEMORY[(self.names[layer], key)] = _Entry.of(article)
-        target = self.dirs[layer] / key[:2] / key
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
-            pickle.dump(_Entry.of(article), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, target)  # atomic: a reader sees the old entry or the whole new one
+            _MEMORY[(self.names[layer], key)] = entry
+        write_atomic(self.dirs[layer] / key[:2] / key, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
 
     def prune(self) -> int:
         """Remove other versions' folders and entries this build did not use; returns files removed."""

@@ -128,7 +128,7 @@ def build_corpus(settings: Settings) -> Corpus:
     lap("cache write")
     articles = tuple(a for a in found if a is not None)
     articles = set_aside_repeated(mark_duplicates(articles), settings.repeated_line_min_articles)
-    digests = {a.source.name: article_digest(a, layer_versions["classified"]) for a in articles}
+    digests = {a.source.name: article_digest(a, layer_versions["classified"], cache.key(a.source)) for a in articles}
     lap("link")
     reclassified = sum(1 for _, job in jobs if job.analysed is not None)
     stats = Stats(articles=len(articles), from_cache=sum(1 for s in sources if not s.rejected) - len(jobs),
@@ -138,10 +138,10 @@ def build_corpus(settings: Settings) -> Corpus:
                   version=layer_versions["classified"], digests=digests)
 
 
-def article_digest(article: Article, version: str) -> str:
+def article_digest(article: Article, version: str, key: str | None = None) -> str:
     """Names an article's final state without hashing all of it: its file name and bytes (which
     determine every per-article stage, given `version`), why it was rejected (which can depend on
     the file system: a symbolic link's target), and what the corpus-wide link stage changed
-    (duplicate, lines set aside as repeated)."""
+    (duplicate, lines set aside as repeated). `key` is the source's article_key when known."""
     linked = repr((article.source.rejected, article.duplicate_of, [(s.line, s.reason) for s in article.set_aside]))
-    return hashlib.sha256(f"{version}\0{article_key(article.source)}\0{linked}".encode()).hexdigest()
+    return hashlib.sha256(f"{version}\0{key or article_key(article.source)}\0{linked}".encode()).hexdigest()

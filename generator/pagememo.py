@@ -7,10 +7,10 @@ next to the article cache; with `in_memory` (mkdocs serve) also in this process 
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import tempfile
 from pathlib import Path
+
+from .cache import write_atomic
 
 _PREFIX = "pages-"
 _MEMORY: dict[str, str] = {}  # key -> Markdown, kept between the rebuilds of one `mkdocs serve`
@@ -56,11 +56,7 @@ class PageMemo:
             _MEMORY[key] = markdown
         if not self.folder:
             return
-        target = self.folder / key[:2] / key
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, delete=False) as handle:
-            handle.write(markdown)
-        os.replace(handle.name, target)
+        write_atomic(self.folder / key[:2] / key, markdown.encode("utf-8"))
 
     def prune(self) -> None:
         """Forget pages this build did not use, and other versions' folders."""

@@ -20,7 +20,7 @@ from .corpus import Settings, build_corpus
 from .knowledge import DATA_DIR
 from .pagememo import PageMemo
 from .render import Renderer
-from .views import Limits, original_path, page_path
+from .views import Limits, has_quantity, original_path, page_path
 from .workers import StageData, default_workers, warm_up
 
 if TYPE_CHECKING:
@@ -133,6 +133,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         memo = PageMemo(cache_dir, self.renderer.memo_version(corpus), in_memory=self.serving) if cache_dir else None
         pages = self.renderer.render_site(corpus, memo)
         rendered = time.perf_counter() - started
+        if not self.serving:
+            has_quantity.cache_clear()  # its memo pays across serve rebuilds; a build lets the text go
         reused = f", {memo.hits} of them unchanged" if memo else ""
         for src_uri, markdown in pages.items():
             # NOT_IN_NAV: on_nav places the overview, topics and ledger; source pages stay out quietly.
