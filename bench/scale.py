@@ -4,6 +4,7 @@ Usage (from the project root, after `pip install -e '.[bench]'`):
     python bench/scale.py                       # N = 100, 1000, 10000
     python bench/scale.py --sizes 100 1000 --serve
     python bench/scale.py --sizes 1000 --serve --repeat 3   # 3 rounds of the compared builds
+    python bench/scale.py --serve-only --repeat 3           # only the serve target, at N = 1000
 
 For each N, in a fresh temporary copy of the project (mkdocs.yml, pages, topics, templates) holding
 N articles from bench/synth.py, it runs and times:
@@ -45,6 +46,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from synth import load_seeds, synthetic_article, write_corpus  # noqa: E402
 
 STAGES = re.compile(r"briefing: stages: (.*)")
+REUSED = re.compile(r"briefing: serve rebuild: HTML of (.*)")
 
 
 def project(n: int, folder: Path) -> Path:
@@ -141,9 +143,9 @@ def article_stages(folder: Path, workers: int) -> float:
     return float(out.strip().splitlines()[-1])
 
 
-def serve_latency(folder: Path, name: str) -> tuple[float, str]:
+def serve_latency(folder: Path, name: str) -> tuple[float, str, str]:
     """Seconds from dropping an article into a served site until its source page is served, and
-    the plugin's stages line of that rebuild. The article is removed again afterwards."""
+    the plugin's stages and reused-HTML lines of that rebuild. The article is removed again afterwards."""
     port = 8765
     log_path = folder / f"serve-{name}.log"
     with log_path.open("w", encoding="utf-8") as log_file:
@@ -162,8 +164,9 @@ def serve_latency(folder: Path, name: str) -> tuple[float, str]:
         finally:
             proc.terminate()
             proc.wait(30)
-    stages = STAGES.findall(log_path.read_text(encoding="utf-8"))
-    return seconds, stages[-1] if stages else "(no stages line)"
+    text = log_path.read_text(encoding="utf-8")
+    stages, reused = STAGES.findall(text), REUSED.findall(text)
+    return seconds, stages[-1] if stages else "(no stages line)", reused[-1] if reused else "(no reuse line)"
 
 
 def _wait_for(url: str, timeout: float) -> None:
@@ -194,6 +197,39 @@ def rounds(figures: dict[str, object], key: str, values: list[float]) -> float:
     if len(values) > 1:
         figures[f"{key} (each round)"] = ", ".join(f"{v:.2f}" for v in values)
     return figures[key]
+
+
+def serve_rounds(folder: Path, n: int, repeat: int, figures: dict[str, object]) -> None:
+    """Each round: one article dropped into a served site, then the plain build of the same N + 1
+    articles' pages (the target's reference), back to back."""
+    mkdocs = [sys.executable, "-m", "mkdocs", "build"]
+    latencies, references = [], []
+    for attempt in range(repeat):
+        name = f"zz-served-{attempt}"
+        seconds, stages, reused = serve_latency(folder, name)
+        latencies.append(seconds)
+        figures[f"serve round {attempt + 1}: rebuild stages"] = stages
+        figures[f"serve round {attempt + 1}: HTML reused"] = reused
+        served = folder / f"rendered-{name}"
+        run([sys.executable, "-m", "generator", "render", "--out", str(served)], folder)
+        shutil.copytree(folder / "content/pages", served, dirs_exist_ok=True)
+        served_config = plain_config(folder, served, "mkdocs-plain-served.yml")
+        references.append(run([*mkdocs, "-f", str(served_config), "-d", "site-plain-served"], folder)[0])
+        (folder / f"content/articles/{name}.txt").unlink()
+    rounds(figures, "serve: new article shown after s", latencies)
+    rounds(figures, f"plain build, {n + 1} articles s", references)
+    rounds(figures, "serve: shown after - plain build s",
+           [s - r for s, r in zip(latencies, references, strict=True)])
+
+
+def serve_only(n: int, repeat: int) -> None:
+    """Only the serve target: one build to fill the cache, then the serve rounds."""
+    print(f"\n## N = {n}, serve only", flush=True)
+    with tempfile.TemporaryDirectory(prefix=f"briefing-bench-{n}-") as tmp:
+        folder = project(n, Path(tmp))
+        figures: dict[str, object] = Figures(articles=n)
+        figures["cold build s"] = run([sys.executable, "-m", "mkdocs", "build"], folder)[0]
+        serve_rounds(folder, n, repeat, figures)
 
 
 def bench(n: int, serve: bool, full: bool, repeat: int) -> dict[str, object]:
@@ -249,24 +285,7 @@ def bench(n: int, serve: bool, full: bool, repeat: int) -> dict[str, object]:
         figures["article stages, 1 process s"] = article_stages(folder, 1)
         figures["article stages, 2 processes s"] = article_stages(folder, 2)
         if serve:
-            # Each round: one article dropped into a served site, then the plain build of the same
-            # N + 1 articles' pages (the target's reference), back to back.
-            latencies, references = [], []
-            for attempt in range(repeat):
-                name = f"zz-served-{attempt}"
-                seconds, stages = serve_latency(folder, name)
-                latencies.append(seconds)
-                figures[f"serve round {attempt + 1}: rebuild stages"] = stages
-                served = folder / f"rendered-{name}"
-                run([sys.executable, "-m", "generator", "render", "--out", str(served)], folder)
-                shutil.copytree(folder / "content/pages", served, dirs_exist_ok=True)
-                served_config = plain_config(folder, served, "mkdocs-plain-served.yml")
-                references.append(run([*mkdocs, "-f", str(served_config), "-d", "site-plain-served"], folder)[0])
-                (folder / f"content/articles/{name}.txt").unlink()
-            rounds(figures, "serve: new article shown after s", latencies)
-            rounds(figures, f"plain build, {n + 1} articles s", references)
-            rounds(figures, "serve: shown after - plain build s",
-                   [s - r for s, r in zip(latencies, references, strict=True)])
+            serve_rounds(folder, n, repeat, figures)
         return figures
 
 
@@ -278,12 +297,17 @@ def main() -> None:
                         help="rounds of the builds a target compares (cold, warm, plain; serve and its plain "
                         "reference) at the sizes with full figures; ratios are taken within a round and the "
                         "median is reported (timings here drift by a fifth within minutes)")
+    parser.add_argument("--serve-only", action="store_true",
+                        help="only the serve target at N = 1000 (one build to fill the cache, then the serve rounds)")
     parser.add_argument("--full-up-to", type=int, default=1000,
                         help="largest N that also gets the one-article rebuild, the plain build and the "
                         "1-vs-2-process runs (at 10,000 they add about 40 minutes on 2 cores)")
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]}, {psutil.cpu_count()} cores, "
           f"{psutil.virtual_memory().total / 2**30:.0f} GiB", flush=True)
+    if args.serve_only:
+        serve_only(1000, max(1, args.repeat))
+        return
     results = []
     for n in args.sizes:
         results.append(bench(n, args.serve and n == 1000, n <= args.full_up_to, max(1, args.repeat)))

@@ -11,12 +11,13 @@ from typing import TYPE_CHECKING
 from markupsafe import escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Section
 
 from .cache import versions
 from .corpus import Settings, build_corpus
+from .htmlmemo import Rendered, RenderMemo
 from .knowledge import DATA_DIR
 from .pagememo import PageMemo
 from .render import Renderer
@@ -86,10 +87,13 @@ class OriginalFile(File):
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     serving = False
     warming: threading.Thread | None = None
+    html_memo: RenderMemo | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this plugin instance across the rebuilds of `mkdocs serve`.
         self.serving = command == "serve"
+        # Serving, an unchanged generated page reuses the HTML of the previous rebuild (htmlmemo.py).
+        self.html_memo = RenderMemo() if self.serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -150,6 +154,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             else:
                 log.warning(f"{self.offline_shim} is missing (run `npm ci`): search will not work from file://")
         self.topics = corpus.topics  # what on_nav needs; the corpus itself can be freed
+        if self.html_memo is not None:
+            self.html_memo.keep_only(self.generated)
+            self.html_memo.start(repr((config.markdown_extensions, config.mdx_configs, config.use_directory_urls)))
+            self.reused: dict[str, Rendered] = {}  # this build's pages taken from the memo
+            self.converted: dict[str, tuple[str, str]] = {}  # the others: (memo key, Markdown)
         log.info(f"{len(corpus.published)} of {len(corpus.articles)} article files published")
         log.info(f"stages: {corpus.stats}, render {rendered:.2f} s ({len(pages)} pages{reused})")
         return files
@@ -162,18 +171,53 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files.remove(existing)
         files.append(file)
 
+    @event_priority(-100)  # last: the Markdown every other plugin has had its say on
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Serving, a generated page whose Markdown and links are as at the previous rebuild is not
+        converted again: MkDocs converts an empty page, and on_page_content puts back the HTML."""
+        src_uri = page.file.src_uri
+        if self.html_memo is None or src_uri not in self.generated:
+            return markdown
+        key = self.html_memo.key(markdown, page.url)
+        entry = self.html_memo.lookup(src_uri, key, _resolver(files))
+        if entry is not None:
+            self.reused[src_uri] = entry
+            return ""
+        self.converted[src_uri] = (key, markdown)
+        return markdown
+
+    @event_priority(100)  # first: other plugins see the page's real HTML, title and anchors
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """MkDocs takes a page's title from its H1 as plain text and themes print it unescaped
         (`<title>`, navigation): a generated page's title comes from article text, so escape it."""
-        if page.file.src_uri in self.generated:
+        src_uri = page.file.src_uri
+        if src_uri not in self.generated:
+            return html
+        if self.html_memo is not None and src_uri in self.reused:
+            html = self._put_back(self.reused.pop(src_uri), page, files)
+        else:
             if page.title:
                 page.title = escape(page.title)
-            # MkDocs keeps every page until the last is written; a generated page's Markdown is not
-            # needed once rendered (the HTML is), so let it go: at 10,000 articles this is hundreds
-            # of MB.
-            page.markdown = ""
-            page.file.content_string = ""
+            if self.html_memo is not None and src_uri in self.converted:
+                key, markdown = self.converted.pop(src_uri)
+                self.html_memo.store(
+                    src_uri, key, markdown, _resolver(files), html=html, toc=page.toc, title=page.title,
+                    anchors=frozenset(page.present_anchor_ids or ()),
+                    links_to_anchors={f.src_uri: links for f, links in (page.links_to_anchors or {}).items()})
+        # MkDocs keeps every page until the last is written; a generated page's Markdown is not
+        # needed once rendered (the HTML is), so let it go: at 10,000 articles this is hundreds
+        # of MB.
+        page.markdown = ""
+        page.file.content_string = ""
         return html
+
+    @staticmethod
+    def _put_back(entry: Rendered, page: Page, files: Files) -> str:
+        """What MkDocs' conversion would have set on the page, as the previous rebuild's gave it."""
+        page.toc, page.title, page.present_anchor_ids = entry.toc, entry.title, set(entry.anchors)
+        page.links_to_anchors = {f: links for uri, links in entry.links_to_anchors.items()
+                                 if (f := files.get_file_from_path(uri)) is not None}
+        return entry.html
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """Overview, one entry per topic, the ledger, then the hand-written pages; sources stay out."""
@@ -189,10 +233,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             current.previous_page, current.next_page = before, after
         return nav
 
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.html_memo is not None:
+            memo = self.html_memo
+            log.info(f"serve rebuild: HTML of {memo.hits} of {memo.hits + memo.misses} generated pages reused")
+
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         for path in (self.settings.articles, self.settings.topics, self.templates, self.settings.data):
             server.watch(str(path))
         return server
+
+
+def _resolver(files: Files):
+    def resolve(src_uri: str) -> str | None:
+        found = files.get_file_from_path(src_uri)
+        return found.url if found is not None else None
+    return resolve
 
 
 def _pages(items: list) -> list:
