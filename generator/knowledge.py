@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from .dates import Calendar
+from .figures import FigureFinder, figure_rules
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -40,6 +41,7 @@ class Knowledge:
     languages: dict[str, Language]
     line_rules: tuple[LineRule, ...]
     calendar: Calendar  # month names, fillers and date patterns of every language
+    figures: FigureFinder | None = None  # from figures.yml; None in tests that need no figures
 
 
 def calendar_of(languages: dict[str, Language]) -> Calendar:
@@ -119,10 +121,18 @@ def load_line_rules(path: Path) -> tuple[LineRule, ...]:
 
 
 def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
-    """Languages and boilerplate rules from `languages.yml` and `boilerplate.yml` in `data_dir`."""
+    """Languages, boilerplate rules and figure words from `languages.yml`, `boilerplate.yml` and
+    `figures.yml` in `data_dir`."""
     languages = load_languages(data_dir / "languages.yml")
+    calendar = calendar_of(languages)
+    path = data_dir / "figures.yml"
+    try:
+        rules = figure_rules(load_yaml(path))
+    except ValueError as error:
+        raise DataError(f"{path}: {error}") from error
     return Knowledge(
         languages=languages,
         line_rules=load_line_rules(data_dir / "boilerplate.yml"),
-        calendar=calendar_of(languages),
+        calendar=calendar,
+        figures=FigureFinder(rules, calendar.months),
     )

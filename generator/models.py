@@ -95,6 +95,19 @@ class Match:
 
 
 @dataclass(frozen=True, slots=True)
+class Figure:
+    """A quantity a sentence states (figures.py): the words as written and their value."""
+
+    words: str  # from the qualifier, if any, through the counted noun, as written
+    value: float | None  # None when vague ("Tausende Container"); the low end of a range
+    counts: str  # troops, casualties, shells, missiles, containers, money or other
+    qualifier: str | None = None  # "more than", "at least", "about", "up to", "nearly"
+    high: float | None = None  # the high end of a range
+    vague: bool = False
+    magnitude: float | None = None  # a vague amount's order of magnitude (for sorting only)
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence: verbatim (repaired) text, where it starts and ends, its language and topics."""
 
@@ -105,6 +118,7 @@ class Sentence:
     matches: tuple[Match, ...] = ()
     topics: tuple[str, ...] = ()
     pieces: tuple[tuple[int, str], ...] = ()  # (line number, text on that line)
+    figures: tuple[Figure, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,7 +67,8 @@ def analyse_article(source: SourceFile, knowledge: Knowledge, identifier: Langua
         for sentence in sentences_of(lines, language, abbreviations, months):
             # A paragraph that is one sentence already has that sentence's language.
             own = language if sentence.text == text else identifier.sentence(sentence.text, language)
-            sentences.append(replace(sentence, language=own))
+            figures = knowledge.figures.find(sentence.text, own) if knowledge.figures else ()
+            sentences.append(replace(sentence, language=own, figures=figures))
         paragraphs.append(Paragraph(tuple(numbers), tuple(sentences), language,
                                     heading=all(line.heading for line in lines)))
     shares: Counter[str] = Counter()

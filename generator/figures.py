@@ -1,0 +1,315 @@
+"""Key figures: the quantities a sentence states, with what they count (data in data/figures.yml).
+
+A figure is a number (digits in any of the corpus's notations, a number word before a scale word,
+or a vague amount such as "Tausende") that is attached to a counted noun, or carries a scale word, a
+qualifier or a unit of measure. Dates, years, ordinals, durations and bare numbers ("Channel 24")
+are not figures. Candidates are found token by token, never by running a date parser over text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .models import Figure
+
+ALL = "*"
+CATEGORIES = ("troops", "casualties", "shells", "missiles", "containers", "money", "other")
+
+# Digits with thousands groups ("10.000", "12,000", "14 000", "14’000") or without, and an optional
+# decimal part ("4,8", "1.5"); a letter or digit may not touch it on the left.
+_NUMBER = r"\d{1,3}(?:[.,’'\u00a0\u202f ]\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_TOKEN = re.compile(rf"(?P<number>{_NUMBER})|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)|(?P<sign>[$€£%])")
+_DATE = re.compile(r"\b\d{1,4}[-./]\d{1,2}[-./]\d{2,4}\b")
+_RANGE_DASH = re.compile(r"\s*[-–—]\s*$")
+_CURRENCY = "$€£"
+_CASUALTY_WINDOW = 8  # words after a troop figure in which "killed" or "wounded" makes it casualties
+_SHORT = 3  # stems up to this length match a word's start only, longer ones anywhere in it
+
+
+@dataclass(frozen=True)
+class FigureRules:
+    scales: dict[str, dict[str, float]]
+    number_words: dict[str, dict[str, float]]
+    vague: dict[str, dict[str, float]]
+    qualifiers: dict[str, dict[str, tuple[str, ...]]]  # language -> qualifier -> phrases
+    qualifiers_after: dict[str, dict[str, tuple[str, ...]]]
+    counts: dict[str, dict[str, tuple[str, ...]]]  # language -> category -> stems
+    durations: dict[str, tuple[str, ...]]
+    measures: dict[str, tuple[str, ...]]
+    range_words: dict[str, tuple[str, ...]]
+
+
+@dataclass
+class _Token:
+    kind: str  # number, word, sign
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def figure_rules(data: object) -> FigureRules:
+    """The rules from figures.yml's parsed YAML; a ValueError names the section that is wrong."""
+    if not isinstance(data, dict):
+        raise ValueError("expected a mapping of sections")
+
+    def section(name: str) -> dict:
+        value = data.get(name) or {}
+        if not isinstance(value, dict):
+            raise ValueError(f"{name}: expected a mapping of language codes")
+        return {str(k): v for k, v in value.items()}
+
+    def numbers(name: str) -> dict[str, dict[str, float]]:
+        try:
+            return {lang: {str(w).lower(): float(v) for w, v in (words or {}).items()}
+                    for lang, words in section(name).items()}
+        except (TypeError, ValueError, AttributeError) as error:
+            raise ValueError(f"{name}: every word needs a number ({error})") from error
+
+    def by_language(name: str) -> dict[str, dict[str, tuple[str, ...]]]:
+        result: dict[str, dict[str, tuple[str, ...]]] = {}
+        for label, languages in section(name).items():
+            if not isinstance(languages, dict):
+                raise ValueError(f"{name}: {label}: expected a mapping of language codes")
+            for lang, words in languages.items():
+                result.setdefault(str(lang), {})[label] = tuple(str(w).lower() for w in words or [])
+        return result
+
+    def stems(name: str) -> dict[str, tuple[str, ...]]:
+        return {lang: tuple(str(w).lower() for w in words or []) for lang, words in section(name).items()}
+
+    counts = by_language("counts")
+    unknown = {c for categories in counts.values() for c in categories} - set(CATEGORIES)
+    if unknown:
+        raise ValueError(f"counts: unknown categories {sorted(unknown)}; use {', '.join(CATEGORIES)}")
+    return FigureRules(numbers("scales"), numbers("number_words"), numbers("vague"), by_language("qualifiers"),
+                       by_language("qualifiers_after"), counts, stems("durations"), stems("measures"),
+                       stems("range_words"))
+
+
+class FigureFinder:
+    """Finds figures in sentences; built once from the rules and the month names of every language."""
+
+    def __init__(self, rules: FigureRules, months: Iterable[str]) -> None:
+        self.rules = rules
+        self.months = frozenset(m.lower().rstrip(".") for m in months)
+        self._languages = {lang for section in (rules.scales, rules.counts, rules.qualifiers) for lang in section}
+        self._views: dict[str | None, _View] = {}
+
+    def find(self, text: str, language: str | None) -> tuple[Figure, ...]:
+        view = self._view(language)
+        tokens = [_Token(m.lastgroup or "", m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        dated = [m.span() for m in _DATE.finditer(text)]
+        found: list[Figure] = []
+        taken = -1  # index of the last token used by a figure
+        for index, token in enumerate(tokens):
+            if index <= taken or any(a <= token.start < b for a, b in dated):
+                continue
+            figure, last = self._figure_at(text, tokens, index, view)
+            if figure is not None:
+                found.append(figure)
+                taken = last
+        return tuple(found)
+
+    def _figure_at(self, text: str, tokens: list[_Token], index: int, view: _View) -> tuple[Figure | None, int]:
+        token = tokens[index]
+        value: float | None = None
+        vague = False
+        last = index
+        if token.kind == "number":
+            value = _parse_number(token.text)
+            if value is None:
+                return None, index
+        elif token.kind == "word" and token.lower in view.vague:
+            vague, value = True, None
+        elif token.kind == "word" and token.lower in view.number_words:
+            value = view.number_words[token.lower]
+        else:
+            return None, index
+        scaled = False
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if value is not None and following is not None and following.kind == "word" \
+                and following.lower in view.scales and _close(text, token, following):
+            value *= view.scales[following.lower]
+            scaled, last = True, index + 1
+        # A number word alone is a figure only right before a counted noun ("zwei Soldaten").
+        if token.kind == "word" and not vague and not scaled and (
+                value == 1 or following is None or view.category(following.lower) in (None, "other", "duration")):
+            return None, index
+        if token.kind == "number" and self._is_date_or_ordinal(text, tokens, index):
+            return None, index
+        high = None
+        after = last + 1
+        if value is not None and not vague:
+            high, after, high_scale = self._range_end(text, tokens, last, view)
+            if high is not None:
+                last = after - 1
+                if high_scale and not scaled:
+                    value *= high_scale  # "od 10 do 12 tysięcy": the scale word covers both ends
+        category, noun_end = self._counted(tokens, after, index, view)
+        qualifier, start = self._qualifier(text, tokens, index, view)
+        after_qualifier, last_after = self._qualifier_after(tokens, noun_end if noun_end else last, view)
+        if category == "duration":
+            return None, index
+        if category is None:
+            if vague:
+                return None, index
+            if token.kind == "number" and _is_year(token.text) and not scaled:
+                return None, index
+            if not (scaled or qualifier):
+                return None, index
+            category = "money" if view.sentence_has_money(tokens) else "other"
+        if category == "troops" and view.casualty_near(tokens, (noun_end or last) + 1):
+            category = "casualties"  # "600.000 russische Soldaten wurden … getötet oder verwundet"
+        sign = tokens[index - 1] if index > 0 else None
+        if sign is not None and sign.kind == "sign" and sign.text in _CURRENCY and sign.end == token.start:
+            start, category = min(start, sign.start), "money" if category == "other" else category
+        end_index = max(last, noun_end or last, last_after or last)
+        words = text[start:tokens[end_index].end]
+        return Figure(words=words, value=None if vague else value, high=high,
+                      qualifier=qualifier or after_qualifier, counts=category, vague=vague,
+                      magnitude=view.vague.get(token.lower) if vague else None), end_index
+
+    def _is_date_or_ordinal(self, text: str, tokens: list[_Token], index: int) -> bool:
+        token = tokens[index]
+        before = tokens[index - 1] if index > 0 else None
+        after = tokens[index + 1] if index + 1 < len(tokens) else None
+        if after is not None and after.kind == "word" and after.lower.rstrip(".") in self.months:
+            return True  # "28. Oktober", "28 oktober", "13 июня"
+        if before is not None and before.kind == "word" and before.lower.rstrip(".") in self.months:
+            return True  # "Oktober 28", "im September 2023"
+        # "28." as an ordinal: a full stop right after it, then a lower-case word ("am 3. kam er")
+        return text[token.end:token.end + 1] == "." and after is not None and after.text[:1].islower()
+
+    def _range_end(self, text: str, tokens: list[_Token], last: int, view: _View
+                   ) -> tuple[float | None, int, float | None]:
+        """The high end of a range right after a number ("10 000–12 000", "10 bis 12 Tausend")."""
+        nxt = last + 1
+        if nxt < len(tokens) and tokens[nxt].kind == "number" and \
+                _RANGE_DASH.match(text[tokens[last].end:tokens[nxt].start]):
+            end = nxt
+        elif nxt + 1 < len(tokens) and tokens[nxt].lower in view.range_words and tokens[nxt + 1].kind == "number":
+            end = nxt + 1
+        else:
+            return None, last + 1, None
+        high = _parse_number(tokens[end].text)
+        if high is None:
+            return None, last + 1, None
+        scale = None
+        if end + 1 < len(tokens) and tokens[end + 1].lower in view.scales:
+            scale = view.scales[tokens[end + 1].lower]
+            high *= scale
+            end += 1
+        return high, end + 1, scale
+
+    def _counted(self, tokens: list[_Token], after: int, first: int, view: _View) -> tuple[str | None, int | None]:
+        """What the figure counts: a noun in the three words after it, else the two before."""
+        for position in range(after, min(after + 3, len(tokens))):
+            category = view.category(tokens[position].lower)
+            if category is not None:
+                return category, position
+        for position in range(first - 1, max(first - 3, -1), -1):
+            category = view.category(tokens[position].lower)
+            if category not in (None, "duration", "other"):
+                return category, None
+        return None, None
+
+    @staticmethod
+    def _qualifier(text: str, tokens: list[_Token], index: int, view: _View) -> tuple[str | None, int]:
+        start = tokens[index].start
+        head = text[:start].rstrip().lower()
+        best: tuple[str | None, int] = (None, start)
+        for label, phrase in view.qualifier_phrases:
+            if head.endswith(phrase) and (len(head) == len(phrase) or not head[-len(phrase) - 1].isalnum()):
+                candidate = len(text[:start].rstrip()) - len(phrase)
+                if candidate < best[1]:
+                    best = (label, candidate)
+        return best
+
+    @staticmethod
+    def _qualifier_after(tokens: list[_Token], last: int, view: _View) -> tuple[str | None, int | None]:
+        if last + 1 < len(tokens):
+            word = tokens[last + 1].lower
+            for label, phrases in view.qualifiers_after.items():
+                if any(word.startswith(p) for p in phrases):  # Korean particles follow: "이상이"
+                    return label, last + 1
+        return None, None
+
+    def _view(self, language: str | None) -> _View:
+        if language not in self._views:
+            known = language in self._languages
+            chosen = [ALL, language] if known else sorted(self._languages | {ALL})
+            self._views[language] = _View(self.rules, chosen)
+        return self._views[language]
+
+
+class _View:
+    """The rules of the languages one sentence is read with, merged."""
+
+    def __init__(self, rules: FigureRules, languages: list[str | None]) -> None:
+        def merged(section: Mapping[str, Mapping[str, float]]) -> dict[str, float]:
+            return {w: v for lang in languages for w, v in section.get(lang or "", {}).items()}
+
+        self.scales = merged(rules.scales)
+        self.number_words = merged(rules.number_words)
+        self.vague = merged(rules.vague)
+        self.qualifier_phrases = sorted(
+            ((label, phrase) for lang in languages for label, phrases in rules.qualifiers.get(lang or "", {}).items()
+             for phrase in phrases), key=lambda item: -len(item[1]))
+        self.qualifiers_after: dict[str, tuple[str, ...]] = {}
+        for lang in languages:
+            for label, phrases in rules.qualifiers_after.get(lang or "", {}).items():
+                self.qualifiers_after[label] = self.qualifiers_after.get(label, ()) + phrases
+        self.stems: list[tuple[str, str]] = [("duration", s) for lang in languages
+                                             for s in rules.durations.get(lang or "", ())]
+        for category in CATEGORIES:
+            for lang in languages:
+                self.stems.extend((category, s) for s in rules.counts.get(lang or "", {}).get(category, ()))
+        self.stems.extend(("other", s) for lang in languages for s in rules.measures.get(lang or "", ()))
+        self.money = tuple(s for category, s in self.stems if category == "money")
+        self.range_words = {w for lang in languages for w in rules.range_words.get(lang or "", ())}
+        self._categories: dict[str, str | None] = {}
+
+    def category(self, word: str) -> str | None:
+        if word not in self._categories:
+            self._categories[word] = next((c for c, stem in self.stems if _matches(word, stem)), None)
+        return self._categories[word]
+
+    def casualty_near(self, tokens: list[_Token], start: int) -> bool:
+        return any(self.category(t.lower) == "casualties" for t in tokens[start:start + _CASUALTY_WINDOW])
+
+    def sentence_has_money(self, tokens: list[_Token]) -> bool:
+        return any(_matches(t.lower, stem) for t in tokens for stem in self.money)
+
+
+def _matches(word: str, stem: str) -> bool:
+    return word.startswith(stem) if len(stem) <= _SHORT else stem in word
+
+
+def _close(text: str, number: _Token, word: _Token) -> bool:
+    """A scale word right after the number: attached ("10mila", "1만") or after one space."""
+    return number.end == word.start or (text[number.end:word.start].isspace() and word.start - number.end <= 2)
+
+
+def _parse_number(text: str) -> float | None:
+    """"10.000" -> 10000, "4,8" -> 4.8, "12,000" -> 12000, "14 000" -> 14000, "1.5" -> 1.5."""
+    groups = re.split(r"[.,’'\u00a0\u202f ]", text)
+    separators = re.findall(r"[.,’'\u00a0\u202f ]", text)
+    if not separators:
+        return float(text)
+    if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3:
+        return float("".join(groups))  # every group after the first has three digits: thousands
+    if len(separators) == 1 and separators[0] in ".,":
+        return float(f"{groups[0]}.{groups[1]}")
+    # thousands groups, then a decimal part ("1.234,5")
+    if separators[-1] in ".," and all(len(g) == 3 for g in groups[1:-1]):
+        return float("".join(groups[:-1]) + "." + groups[-1])
+    return None
+
+
+def _is_year(text: str) -> bool:
+    return text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
