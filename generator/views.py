@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from .corpus import Corpus
 from .escape import html_attr
-from .models import Article, Sentence, Topic
+from .models import Article, Figure, Sentence, Topic
 
 Item = TypeVar("Item")
 OVERVIEW_QUOTES_PER_TOPIC = 3
@@ -385,6 +385,123 @@ def source_view(corpus: Corpus, article: Article) -> dict[str, object]:
     }
 
 
+FIGURE_GROUPS = {  # what a figure counts -> the heading of its group on /figures/
+    "troops": "Troops", "casualties": "Casualties", "shells": "Shells and ammunition", "missiles": "Missiles",
+    "containers": "Containers", "money": "Money", "other": "Other quantities",
+}
+SPREAD_VALUES = 12  # distinct values a group's spread lists (the most reported ones)
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    article: Article
+    sentence: Sentence
+    figure: Figure
+    href: Markup
+
+    @property
+    def shown(self) -> str:
+        figure = self.figure
+        if figure.value is None:
+            return "vague"
+        return _range(figure.value, figure.high)
+
+    @property
+    def data_value(self) -> str:
+        value = self.figure.value
+        return "" if value is None else str(int(value)) if value == int(value) else repr(value)
+
+
+def _range(low: float, high: float | None) -> str:
+    return f"{_number(low)}–{_number(high)}" if high is not None else _number(low)
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0")
+
+
+def figure_rows(articles: Sequence[Article], page: str) -> list[FigureRow]:
+    return [FigureRow(a, s, f, relative(page, source_page(a), f"L{s.line}"))
+            for a in articles for s in a.sentences for f in s.figures]
+
+
+def _figure_groups(rows: Sequence[FigureRow], limit: int | None) -> list[dict[str, object]]:
+    """Rows by what they count: each group's spread (who gives which number), then its rows, largest
+    first (vague amounts after the numbers); `limit` keeps the newest rows of each group."""
+    groups = []
+    for slug, title in FIGURE_GROUPS.items():
+        chosen = [r for r in rows if r.figure.counts == slug]
+        if not chosen:
+            continue
+        exact = [r for r in chosen if r.figure.value is not None]
+        sources: dict[tuple[float, float | None], set[str]] = {}
+        for row in exact:
+            key = (row.figure.value or 0.0, row.figure.high)
+            sources.setdefault(key, set()).add(row.article.metadata.outlet or row.article.source.name)
+        most_reported = sorted(sources.items(), key=lambda item: (-len(item[1]), item[0][0]))[:SPREAD_VALUES]
+        by_value = [(_range(low, high), sorted(names)) for (low, high), names in sorted(most_reported)]
+        values = sorted(r.figure.value for r in exact if r.figure.value is not None)
+        if limit is not None:
+            chosen = newest_rows(chosen)[:limit]
+        chosen = sorted(chosen, key=lambda r: (r.figure.value is None, -(r.figure.value or r.figure.magnitude or 0)))
+        groups.append({
+            "slug": slug, "title": title, "rows": chosen, "count": sum(1 for r in rows if r.figure.counts == slug),
+            "sources": len({r.article.source.name for r in rows if r.figure.counts == slug}),
+            "low": _number(values[0]) if values else None, "high": _number(values[-1]) if values else None,
+            "by_value": by_value if len(sources) > 1 else [],
+        })
+    return groups
+
+
+def newest_rows(rows: Sequence[FigureRow]) -> list[FigureRow]:
+    order = {a.source.name: n for n, a in enumerate(newest_first(list({r.article.source.name: r.article
+                                                                        for r in rows}.values())))}
+    return sorted(rows, key=lambda r: order[r.article.source.name])
+
+
+def _whole_figures(articles: Sequence[Article]) -> dict[str, object]:
+    rows = figure_rows(articles, page_path("figures"))
+    return {"groups": _figure_groups(rows, None), "count": len(rows),
+            "source_count": len({r.article.source.name for r in rows}), "months": [], "top": None}
+
+
+def _figures_top(articles: Sequence[Article], months: list[tuple], limit: int) -> dict[str, object]:
+    rows = figure_rows(articles, page_path("figures"))
+    return {"groups": _figure_groups(rows, limit), "count": len(rows),
+            "source_count": len({r.article.source.name for r in rows}), "months": months, "top": limit}
+
+
+def _figures_part(articles: Sequence[Article], month: str, number: int, count: int) -> dict[str, object]:
+    rows = figure_rows(articles, part_path("figures", month, number))
+    return {"month": month, **part_links("figures", month, number, count), "groups": _figure_groups(rows, None),
+            "count": len(rows)}
+
+
+def figures_pages(corpus: Corpus, limits: Limits) -> list[PageSpec]:
+    """/figures/: one page, or the spread and newest rows of each group and one page per month."""
+    counted = [(a, n) for a in newest_first(corpus.published) if (n := sum(len(s.figures) for s in a.sentences))]
+    articles = [a for a, _ in counted]
+    digests = tuple(corpus.digest(a) for a in articles)
+    page = page_path("figures")
+    if sum(n for _, n in counted) <= limits.page_rows:
+        return [PageSpec(page, "figures.md.j2", ("figures", *digests), partial(_whole_figures, articles))]
+    weights = {a.source.name: n for a, n in counted}
+    specs: list[PageSpec] = []
+    months = []
+    for month, month_articles in by_month(articles):
+        parts = split(month_articles, limits.page_rows, lambda a: weights[a.source.name])
+        months.append((month, relative(page, part_path("figures", month)), len(month_articles),
+                       sum(weights[a.source.name] for a in month_articles)))
+        for number, part in enumerate(parts, start=1):
+            specs.append(PageSpec(part_path("figures", month, number), "figures_part.md.j2",
+                                  ("figures part", month, str(number), str(len(parts)),
+                                   *(corpus.digest(a) for a in part)),
+                                  partial(_figures_part, part, month, number, len(parts))))
+    top = PageSpec(page, "figures.md.j2", ("figures top", str(limits.top_quotes), *digests),
+                   partial(_figures_top, articles, months, limits.top_quotes))
+    return [top, *specs]
+
+
 def site_pages(corpus: Corpus, limits: Limits) -> list[PageSpec]:
     """Every generated page of the site."""
     everything = tuple(corpus.digest(a) for a in corpus.articles)
@@ -392,6 +509,7 @@ def site_pages(corpus: Corpus, limits: Limits) -> list[PageSpec]:
              *ledger_pages(corpus, limits)]
     for topic in corpus.topics:
         specs.extend(topic_pages(corpus, topic, limits))
+    specs.extend(figures_pages(corpus, limits))
     for article in corpus.published:
         specs.append(PageSpec(source_page(article), "source.md.j2", ("source", corpus.digest(article)),
                               partial(source_view, corpus, article)))

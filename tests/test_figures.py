@@ -1,0 +1,165 @@
+"""Key figures (issue 4, first part): quantities found in every notation, what they count, and the
+/figures/ page. Scored against the hand-made answer key of the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.figures import figure_rules
+from generator.knowledge import DataError, load_knowledge
+from tests.conftest import ROOT
+from tests.helpers import build, read_page
+
+KEY = ROOT / "tests/data/facts/seeds_expected.yml"
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return load_knowledge().figures
+
+
+def found(finder, text: str, language: str | None) -> list[tuple]:
+    return [(f.value, f.high, f.qualifier, f.counts, f.vague) for f in finder.find(text, language)]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("de", "Etwa 10.000 nordkoreanische Soldaten", (10000, None, "about", "troops", False)),
+    ("da", "i alt 12.000 soldater", (12000, None, None, "troops", False)),
+    ("de", "4,8 Millionen Artilleriegeschosse", (4.8e6, None, None, "shells", False)),
+    ("da", "over otte millioner artilleri", (8e6, None, "more than", "shells", False)),
+    ("de", "einer Million Granaten", (1e6, None, None, "shells", False)),
+    ("en", "6 million artillery shells", (6e6, None, None, "shells", False)),
+    ("en", "13,000 containers", (13000, None, None, "containers", False)),
+    ("de", "Tausende Container", (None, None, None, "containers", True)),
+    ("no", "14 000 soldater", (14000, None, None, "troops", False)),
+    ("de", "14’000 Soldaten", (14000, None, None, "troops", False)),
+    ("ru", "6 млн снарядов", (6e6, None, None, "shells", False)),
+    ("it", "10mila soldati", (10000, None, None, "troops", False)),
+    ("ko", "북한군 1만 명", (10000, None, None, "troops", False)),
+    ("nl", "zes miljoen granaten", (6e6, None, None, "shells", False)),
+    ("en", "at least 3,000 troops", (3000, None, "at least", "troops", False)),
+    ("da", "op til 12.000 soldater", (12000, None, "up to", "troops", False)),
+    ("de", "schätzungsweise 10.000 Soldaten", (10000, None, "about", "troops", False)),
+    ("en", "10,000–12,000 soldiers", (10000, 12000, None, "troops", False)),
+    ("pl", "od 10 do 12 tysięcy żołnierzy", (10000, 12000, None, "troops", False)),
+    ("de", "10 bis 12 Tausend Soldaten", (10000, 12000, None, "troops", False)),
+    ("de", "Mehr als 600.000 russische Soldaten wurden getötet oder verwundet",
+     (600000, None, "more than", "casualties", False)),
+    ("en", "a $2 billion loan", (2e9, None, None, "money", False)),
+])
+def test_a_quantity_in_each_notation(finder, language, text, expected):
+    assert found(finder, text, language) == [expected]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "Am 28. Oktober 2024 sagte Rutte in Brüssel etwas."),
+    ("de", "Der Krieg dauert seit 3-6 Monaten an."),
+    ("de", "Waffen kommen an die Front/Channel 24 Collage"),
+    ("de", "Kommentare (0)"),
+    ("ru", "в четверг, 13 июня, заявил"),
+    ("nl", "Bron: NAVO 28-10-2024"),
+    ("en", "In 2023 the talks began for the first time."),
+    ("de", "Zum 3. Mal traf er ihn im September 2023."),
+    ("ko", "2024년 10월 28일 밝혔다"),
+])
+def test_dates_years_ordinals_durations_and_names_are_not_figures(finder, language, text):
+    assert found(finder, text, language) == []
+
+
+def test_a_sentence_in_an_unknown_language_is_read_with_every_language(finder):
+    assert found(finder, "over otte millioner artilleri", None) == [(8e6, None, "more than", "shells", False)]
+
+
+def key_figures() -> list[dict]:
+    return yaml.safe_load(KEY.read_text(encoding="utf-8"))["figures"]
+
+
+def test_seed_figures_against_the_answer_key(seed_corpus):
+    """Precision and recall over the seeds' hand-made key (tests/data/facts/seeds_expected.yml).
+    Lines that cleanup sets aside as repeated headlines are never quoted, so the key's figures on
+    them are counted separately; the floor holds what was measured when this was written."""
+    ours = {(a.source.name, s.line, f.value, f.counts, f.vague)
+            for a in seed_corpus.published for s in a.sentences for f in s.figures}
+    set_aside = {(a.source.name, x.line) for a in seed_corpus.published for x in a.set_aside}
+    key = {(k["file"], k["line"], None if k["value"] is None else float(k["value"]), k["counts"],
+            bool(k.get("vague"))) for k in key_figures()}
+    quoted_key = {k for k in key if (k[0], k[1]) not in set_aside}
+    hits = ours & key
+    precision, recall = len(hits) / len(ours), len(hits) / len(key)
+    print(f"seed figures: {len(ours)} found, {len(key)} in the key ({len(quoted_key)} on quoted lines), "
+          f"{len(hits)} right: precision {precision:.2f}, recall {recall:.2f}, "
+          f"recall on quoted lines {len(hits) / len(quoted_key):.2f}")
+    assert precision >= 0.9
+    assert len(hits) / len(quoted_key) >= 0.85
+    # The troop figures the issue names, each from its own source line.
+    troops = {(name, value) for name, _, value, counts, _ in ours if counts == "troops"}
+    assert {v for _, v in troops} == {1500.0, 10000.0, 12000.0}
+
+
+def test_a_malformed_figures_file_is_named(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("languages.yml", "boilerplate.yml"):
+        (data / name).write_text((ROOT / "generator/data" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (data / "figures.yml").write_text("counts:\n  weapons: {en: [gun]}\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"figures\.yml: counts: unknown categories \['weapons'\]"):
+        load_knowledge(data)
+    with pytest.raises(ValueError, match="scales: every word needs a number"):
+        figure_rules({"scales": {"en": {"million": "many"}}})
+
+
+@pytest.fixture(scope="module")
+def figures_page(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("figures-site")
+    result = build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site / "figures" / "index.html"
+
+
+def test_the_figures_page_groups_cites_and_shows_the_troop_spread(figures_page):
+    html = figures_page.read_text(encoding="utf-8")
+    page = read_page(figures_page)
+    for heading in ("Troops", "Casualties", "Shells and ammunition", "Containers", "Money"):
+        assert f">{heading}<" in html or f">{heading}<a" in html
+    # Machine-readable values, one row per figure, each citing its line.
+    assert 'data-value="12000"' in html and 'data-value="4800000"' in html
+    citations = [href for href, _ in page.links if "#L" in href and "/sources/" in href]
+    assert len(citations) == html.count('class="briefing-figure"') >= 15
+    # The spread: who gives which number of troops, none picked over another.
+    spread = html[html.index("Who gives which number"):]
+    spread = spread[:spread.index("</p>")]
+    for value in ("1,500", "10,000", "12,000"):
+        assert f"<strong>{value}</strong>" in spread
+    # In the navigation, after the topics.
+    nav = html[html.index("md-nav--primary"):]
+    assert "Key figures" in nav
+
+
+MADE_UP = ROOT / "tests/data/facts/made_up"
+
+
+def test_made_up_articles_in_eight_more_languages(tmp_path):
+    """Figures of made-up articles in en, es, it, ko, no, pl, ru, uk, keyed by a helper who never saw
+    this code or figures.yml (tests/data/facts/made_up/expected.yml), and not used to choose words.
+    The floors hold what was measured when this was written (below the issue's 0.9: see README)."""
+    from tests.conftest import corpus_of
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for path in MADE_UP.glob("*.txt"):
+        (articles / path.name).write_bytes(path.read_bytes())
+    corpus = corpus_of(articles)
+    ours = {(a.source.name, s.line, f.value, f.counts) for a in corpus.published for s in a.sentences
+            for f in s.figures}
+    key = {(k["file"], k["line"], None if k["value"] is None else float(k["value"]), k["counts"])
+           for k in yaml.safe_load((MADE_UP / "expected.yml").read_text(encoding="utf-8"))["figures"]}
+    right = len(ours & key)
+    values = {o[:3] for o in ours} & {k[:3] for k in key}
+    print(f"made-up figures: {len(ours)} found, {len(key)} keyed; value and what it counts: precision "
+          f"{right / len(ours):.2f}, recall {right / len(key):.2f}; value only: precision "
+          f"{len(values) / len(ours):.2f}, recall {len(values) / len(key):.2f}")
+    assert right / len(ours) >= 0.7 and right / len(key) >= 0.65
+    assert len(values) / len(ours) >= 0.9 and len(values) / len(key) >= 0.85
