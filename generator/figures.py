@@ -7,7 +7,9 @@ are not figures. Candidates are found token by token, never by running a date pa
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -24,6 +26,7 @@ _DATE = re.compile(r"\b\d{1,4}[-./]\d{1,2}[-./]\d{2,4}\b")
 _RANGE_DASH = re.compile(r"\s*[-–—]\s*$")
 _CURRENCY = "$€£"
 _CASUALTY_WINDOW = 8  # words after a troop figure in which "killed" or "wounded" makes it casualties
+_QUALIFIER_CHARS = 40
 _SHORT = 3  # stems up to this length match a word's start only, longer ones anywhere in it
 
 
@@ -103,11 +106,13 @@ class FigureFinder:
     def find(self, text: str, language: str | None) -> tuple[Figure, ...]:
         view = self._view(language)
         tokens = [_Token(m.lastgroup or "", m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        dated = [m.span() for m in _DATE.finditer(text)]
+        dated = [m.span() for m in _DATE.finditer(text)]  # in order, not overlapping
+        starts = [a for a, _ in dated]
         found: list[Figure] = []
         taken = -1  # index of the last token used by a figure
         for index, token in enumerate(tokens):
-            if index <= taken or any(a <= token.start < b for a, b in dated):
+            inside = bisect_right(starts, token.start) - 1
+            if index <= taken or (inside >= 0 and token.start < dated[inside][1]):
                 continue
             figure, last = self._figure_at(text, tokens, index, view)
             if figure is not None:
@@ -136,6 +141,8 @@ class FigureFinder:
                 and following.lower in view.scales and _close(text, token, following):
             value *= view.scales[following.lower]
             scaled, last = True, index + 1
+        if value is not None and not math.isfinite(value):
+            return None, index
         # A number word alone is a figure only right before a counted noun ("zwei Soldaten").
         if token.kind == "word" and not vague and not scaled and (
                 value == 1 or following is None or view.category(following.lower) in (None, "other", "duration")):
@@ -221,11 +228,14 @@ class FigureFinder:
     @staticmethod
     def _qualifier(text: str, tokens: list[_Token], index: int, view: _View) -> tuple[str | None, int]:
         start = tokens[index].start
-        head = text[:start].rstrip().lower()
+        window = max(0, start - _QUALIFIER_CHARS)  # no qualifier phrase is longer
+        head = text[window:start].rstrip().lower()
         best: tuple[str | None, int] = (None, start)
         for label, phrase in view.qualifier_phrases:
-            if head.endswith(phrase) and (len(head) == len(phrase) or not head[-len(phrase) - 1].isalnum()):
-                candidate = len(text[:start].rstrip()) - len(phrase)
+            if head.endswith(phrase) and (
+                    (len(head) == len(phrase) and window == 0) or
+                    (len(head) > len(phrase) and not head[-len(phrase) - 1].isalnum())):
+                candidate = window + len(head) - len(phrase)
                 if candidate < best[1]:
                     best = (label, candidate)
         return best
@@ -300,15 +310,19 @@ def _parse_number(text: str) -> float | None:
     groups = re.split(r"[.,’'\u00a0\u202f ]", text)
     separators = re.findall(r"[.,’'\u00a0\u202f ]", text)
     if not separators:
-        return float(text)
-    if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3:
-        return float("".join(groups))  # every group after the first has three digits: thousands
+        return _finite(float(text))
+    if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3 and groups[0] != "0":
+        return _finite(float("".join(groups)))  # every group after the first has three digits: thousands
     if len(separators) == 1 and separators[0] in ".,":
         return float(f"{groups[0]}.{groups[1]}")
     # thousands groups, then a decimal part ("1.234,5")
     if separators[-1] in ".," and all(len(g) == 3 for g in groups[1:-1]):
         return float("".join(groups[:-1]) + "." + groups[-1])
     return None
+
+
+def _finite(value: float) -> float | None:
+    return value if math.isfinite(value) else None  # "9" * 400 is no quantity
 
 
 def _is_year(text: str) -> bool:

@@ -42,8 +42,11 @@ def link_targets(src_uri: str, markdown: str) -> list[str]:
     found = set()
     for markdown_link, html_link in _LINK.findall(markdown):
         path = (markdown_link or html_link).split("#", 1)[0].split("?", 1)[0]
-        if not path or ":" in path or path.startswith(("/", "\\")):
-            continue  # an anchor on the page itself, an external or an absolute link
+        if not path or ":" in path:
+            continue  # an anchor on the page itself, or an external link
+        if path.startswith(("/", "\\")):  # resolved against the docs folder when MkDocs is told to
+            found.add(posixpath.normpath(unquote(path).lstrip("/\\")))
+            continue
         found.add(posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(path))))
     return sorted(found)
 

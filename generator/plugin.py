@@ -178,7 +178,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         src_uri = page.file.src_uri
         if self.html_memo is None or src_uri not in self.generated:
             return markdown
-        key = self.html_memo.key(markdown, page.url)
+        key = self.html_memo.key(markdown, f"{page.url}\0{page.meta!r}")  # front matter: title, search
         entry = self.html_memo.lookup(src_uri, key, _resolver(files))
         if entry is not None:
             self.reused[src_uri] = entry

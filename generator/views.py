@@ -417,7 +417,7 @@ def _range(low: float, high: float | None) -> str:
 
 
 def _number(value: float) -> str:
-    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0")
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def figure_rows(articles: Sequence[Article], page: str) -> list[FigureRow]:
@@ -439,7 +439,8 @@ def _figure_groups(rows: Sequence[FigureRow], limit: int | None) -> list[dict[st
             key = (row.figure.value or 0.0, row.figure.high)
             sources.setdefault(key, set()).add(row.article.metadata.outlet or row.article.source.name)
         most_reported = sorted(sources.items(), key=lambda item: (-len(item[1]), item[0][0]))[:SPREAD_VALUES]
-        by_value = [(_range(low, high), sorted(names)) for (low, high), names in sorted(most_reported)]
+        by_value = [(_range(low, high), sorted(names)) for (low, high), names
+                    in sorted(most_reported, key=lambda item: (item[0][0], item[0][1] is not None, item[0][1] or 0))]
         values = sorted(r.figure.value for r in exact if r.figure.value is not None)
         if limit is not None:
             chosen = newest_rows(chosen)[:limit]

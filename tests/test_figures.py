@@ -49,6 +49,8 @@ def found(finder, text: str, language: str | None) -> list[tuple]:
     ("de", "Mehr als 600.000 russische Soldaten wurden getötet oder verwundet",
      (600000, None, "more than", "casualties", False)),
     ("en", "a $2 billion loan", (2e9, None, None, "money", False)),
+    ("en", "0.125 million soldiers", (125000, None, None, "troops", False)),
+    ("de", "0,004 Millionen Euro", (4000, None, None, "money", False)),
 ])
 def test_a_quantity_in_each_notation(finder, language, text, expected):
     assert found(finder, text, language) == [expected]
@@ -64,6 +66,8 @@ def test_a_quantity_in_each_notation(finder, language, text, expected):
     ("en", "In 2023 the talks began for the first time."),
     ("de", "Zum 3. Mal traf er ihn im September 2023."),
     ("ko", "2024년 10월 28일 밝혔다"),
+    ("en", "9" * 400 + " soldiers"),
+    ("de", "9" * 300 + " Milliarden Soldaten"),
 ])
 def test_dates_years_ordinals_durations_and_names_are_not_figures(finder, language, text):
     assert found(finder, text, language) == []
@@ -163,3 +167,21 @@ def test_made_up_articles_in_eight_more_languages(tmp_path):
           f"{len(values) / len(ours):.2f}, recall {len(values) / len(key):.2f}")
     assert right / len(ours) >= 0.7 and right / len(key) >= 0.65
     assert len(values) / len(ours) >= 0.9 and len(values) / len(key) >= 0.85
+
+
+def test_a_range_and_a_single_value_with_the_same_low_end_are_both_shown(finder):
+    import tempfile
+
+    from generator.views import Limits, figure_rows, figures_pages
+    from tests.conftest import corpus_of
+
+    with tempfile.TemporaryDirectory() as folder:
+        articles = Path(folder) / "articles"
+        articles.mkdir()
+        (articles / "a.txt").write_text("Es waren 10 Soldaten in Kursk.\n", encoding="utf-8")
+        (articles / "b.txt").write_text("Es waren 10 bis 12 Soldaten in Kursk.\n", encoding="utf-8")
+        corpus = corpus_of(articles)
+        view = figures_pages(corpus, Limits())[0].view()
+    troops = next(g for g in view["groups"] if g["slug"] == "troops")
+    assert [value for value, _ in troops["by_value"]] == ["10", "10–12"]
+    assert len(figure_rows(corpus.published, "figures/index.md")) == 2

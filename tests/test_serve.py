@@ -91,7 +91,9 @@ def resolver(urls: dict[str, str]):
 def test_link_targets_are_resolved_as_mkdocs_resolves_them():
     markdown = ('[a](../../../sources/s1/index.md#L3 "t") <a href="#L4">b</a> [c](https://example.org/x.md) '
                 '<a href="../other%20page.md">d</a> [e](/absolute.md) [f](#L9)')
-    assert link_targets("topics/t/2024-10/index.md", markdown) == ["sources/s1/index.md", "topics/t/other page.md"]
+    # An absolute link counts too: MkDocs resolves it against the docs folder when told to.
+    assert link_targets("topics/t/2024-10/index.md", markdown) == ["absolute.md", "sources/s1/index.md",
+                                                                   "topics/t/other page.md"]
 
 
 def test_an_entry_is_reused_only_while_its_markdown_url_links_and_options_are_unchanged():
