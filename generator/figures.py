@@ -20,7 +20,9 @@ CATEGORIES = ("troops", "casualties", "shells", "missiles", "containers", "money
 
 # Digits with thousands groups ("10.000", "12,000", "14 000", "14’000") or without, and an optional
 # decimal part ("4,8", "1.5"); a letter or digit may not touch it on the left.
-_NUMBER = r"\d{1,3}(?:[.,’'\u00a0\u202f ]\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_SEPARATOR = r"[.,’'\u00a0\u202f ]"  # between thousands groups, or before decimals (. and ,)
+_NUMBER = rf"\d{{1,3}}(?:{_SEPARATOR}\d{{3}})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_SEPARATORS = re.compile(_SEPARATOR)
 _TOKEN = re.compile(rf"(?P<number>{_NUMBER})|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)|(?P<sign>[$€£%])")
 _DATE = re.compile(r"\b\d{1,4}[-./]\d{1,2}[-./]\d{2,4}\b")
 _RANGE_DASH = re.compile(r"\s*[-–—]\s*$")
@@ -43,16 +45,16 @@ class FigureRules:
     range_words: dict[str, tuple[str, ...]]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     kind: str  # number, word, sign
     text: str
     start: int
     end: int
+    lower: str = ""  # the text lower-cased, once: every rule compares it
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        self.lower = self.text.lower()
 
 
 def figure_rules(data: object) -> FigureRules:
@@ -204,13 +206,13 @@ class FigureFinder:
         else:
             return None, last + 1, None
         high = _parse_number(tokens[end].text)
-        if high is None:
-            return None, last + 1, None
         scale = None
-        if end + 1 < len(tokens) and tokens[end + 1].lower in view.scales:
+        if high is not None and end + 1 < len(tokens) and tokens[end + 1].lower in view.scales:
             scale = view.scales[tokens[end + 1].lower]
             high *= scale
             end += 1
+        if high is None or not math.isfinite(high):
+            return None, last + 1, None
         return high, end + 1, scale
 
     def _counted(self, tokens: list[_Token], after: int, first: int, view: _View) -> tuple[str | None, int | None]:
@@ -306,23 +308,25 @@ def _close(text: str, number: _Token, word: _Token) -> bool:
 
 
 def _parse_number(text: str) -> float | None:
-    """"10.000" -> 10000, "4,8" -> 4.8, "12,000" -> 12000, "14 000" -> 14000, "1.5" -> 1.5."""
-    groups = re.split(r"[.,’'\u00a0\u202f ]", text)
-    separators = re.findall(r"[.,’'\u00a0\u202f ]", text)
+    """"10.000" -> 10000, "4,8" -> 4.8, "12,000" -> 12000, "14 000" -> 14000, "1.5" -> 1.5; None for
+    what is no quantity ("9" * 400 is past a float)."""
+    value = _digits(text)
+    return value if value is not None and math.isfinite(value) else None
+
+
+def _digits(text: str) -> float | None:
+    groups = _SEPARATORS.split(text)
+    separators = _SEPARATORS.findall(text)
     if not separators:
-        return _finite(float(text))
+        return float(text)
     if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3 and groups[0] != "0":
-        return _finite(float("".join(groups)))  # every group after the first has three digits: thousands
+        return float("".join(groups))  # every group after the first has three digits: thousands
     if len(separators) == 1 and separators[0] in ".,":
         return float(f"{groups[0]}.{groups[1]}")
     # thousands groups, then a decimal part ("1.234,5")
     if separators[-1] in ".," and all(len(g) == 3 for g in groups[1:-1]):
         return float("".join(groups[:-1]) + "." + groups[-1])
     return None
-
-
-def _finite(value: float) -> float | None:
-    return value if math.isfinite(value) else None  # "9" * 400 is no quantity
 
 
 def _is_year(text: str) -> bool:

@@ -205,6 +205,26 @@ def _topic_part(topic: Topic, articles: Sequence[Article], month: str, number: i
             "groups": _quote_groups(topic, articles, part_path(base, month, number))}
 
 
+def _month_parts(corpus: Corpus, base: str, counted: Sequence[tuple[Article, int]], size: int, template: str,
+                 label: tuple[str, ...], part_view: Callable[[Sequence[Article], str, int, int], dict[str, object]]
+                 ) -> tuple[list[tuple[str, Markup, int, int]], list[PageSpec]]:
+    """A listing's month pages: articles (newest first, each with the number of items it lists) by
+    month, in parts of at most `size` items; returns the table of months for the top page (month,
+    link, articles, items) and the parts' specs."""
+    page = page_path(base)
+    weights = {a.source.name: n for a, n in counted}
+    months, specs = [], []
+    for month, month_articles in by_month([a for a, _ in counted]):
+        parts = split(month_articles, size, lambda a: weights[a.source.name])
+        months.append((month, relative(page, part_path(base, month)), len(month_articles),
+                       sum(weights[a.source.name] for a in month_articles)))
+        for number, part in enumerate(parts, start=1):
+            specs.append(PageSpec(part_path(base, month, number), template,
+                                  (*label, month, str(number), str(len(parts)), *(corpus.digest(a) for a in part)),
+                                  partial(part_view, part, month, number, len(parts))))
+    return months, specs
+
+
 def topic_pages(corpus: Corpus, topic: Topic, limits: Limits) -> list[PageSpec]:
     """A topic's pages: one page, or the top quotes and one page (or more parts) per month."""
     base, page = f"topics/{topic.slug}", page_path("topics", topic.slug)
@@ -215,19 +235,8 @@ def topic_pages(corpus: Corpus, topic: Topic, limits: Limits) -> list[PageSpec]:
     if sum(n for _, n in counted) <= limits.page_quotes:
         return [PageSpec(page, "topic.md.j2", ("topic", topic.slug, *digests),
                          partial(_whole_topic, corpus, topic, articles))]
-    specs: list[PageSpec] = []
-    months = []
-    weights = {a.source.name: n for a, n in counted}
-    for month, month_articles in by_month(articles):
-        parts = split(month_articles, limits.page_quotes, lambda a: weights[a.source.name])
-        months.append((month, relative(page, part_path(base, month)), len(month_articles),
-                       sum(weights[a.source.name] for a in month_articles)))
-        for number, part in enumerate(parts, start=1):
-            specs.append(PageSpec(
-                part_path(base, month, number), "topic_part.md.j2",
-                ("topic part", topic.slug, month, str(number), str(len(parts)),
-                 *(corpus.digest(a) for a in part)),
-                partial(_topic_part, topic, part, month, number, len(parts))))
+    months, specs = _month_parts(corpus, base, counted, limits.page_quotes, "topic_part.md.j2",
+                                 ("topic part", topic.slug), partial(_topic_part, topic))
     top = PageSpec(page, "topic.md.j2", ("topic top", topic.slug, str(limits.top_quotes), *digests),
                    partial(_topic_top, corpus, topic, articles, months, limits.top_quotes))
     return [top, *specs]
@@ -426,8 +435,9 @@ def figure_rows(articles: Sequence[Article], page: str) -> list[FigureRow]:
 
 
 def _figure_groups(rows: Sequence[FigureRow], limit: int | None) -> list[dict[str, object]]:
-    """Rows by what they count: each group's spread (who gives which number), then its rows, largest
-    first (vague amounts after the numbers); `limit` keeps the newest rows of each group."""
+    """Rows (in article order, newest first) by what they count: each group's spread (who gives which
+    number), then its rows, largest first (vague amounts after the numbers); `limit` keeps the
+    newest rows of each group."""
     groups = []
     for slug, title in FIGURE_GROUPS.items():
         chosen = [r for r in rows if r.figure.counts == slug]
@@ -442,31 +452,19 @@ def _figure_groups(rows: Sequence[FigureRow], limit: int | None) -> list[dict[st
         by_value = [(_range(low, high), sorted(names)) for (low, high), names
                     in sorted(most_reported, key=lambda item: (item[0][0], item[0][1] is not None, item[0][1] or 0))]
         values = sorted(r.figure.value for r in exact if r.figure.value is not None)
-        if limit is not None:
-            chosen = newest_rows(chosen)[:limit]
-        chosen = sorted(chosen, key=lambda r: (r.figure.value is None, -(r.figure.value or r.figure.magnitude or 0)))
+        shown = chosen[:limit] if limit is not None else chosen  # rows come in article order, newest first
         groups.append({
-            "slug": slug, "title": title, "rows": chosen, "count": sum(1 for r in rows if r.figure.counts == slug),
-            "sources": len({r.article.source.name for r in rows if r.figure.counts == slug}),
+            "slug": slug, "title": title, "count": len(chosen),
+            "rows": sorted(shown, key=lambda r: (r.figure.value is None, -(r.figure.value or r.figure.magnitude or 0))),
+            "sources": len({r.article.source.name for r in chosen}),
             "low": _number(values[0]) if values else None, "high": _number(values[-1]) if values else None,
             "by_value": by_value if len(sources) > 1 else [],
         })
     return groups
 
 
-def newest_rows(rows: Sequence[FigureRow]) -> list[FigureRow]:
-    order = {a.source.name: n for n, a in enumerate(newest_first(list({r.article.source.name: r.article
-                                                                        for r in rows}.values())))}
-    return sorted(rows, key=lambda r: order[r.article.source.name])
-
-
-def _whole_figures(articles: Sequence[Article]) -> dict[str, object]:
-    rows = figure_rows(articles, page_path("figures"))
-    return {"groups": _figure_groups(rows, None), "count": len(rows),
-            "source_count": len({r.article.source.name for r in rows}), "months": [], "top": None}
-
-
-def _figures_top(articles: Sequence[Article], months: list[tuple], limit: int) -> dict[str, object]:
+def _figures_view(articles: Sequence[Article], months: list[tuple], limit: int | None) -> dict[str, object]:
+    """The figures page: every row (`limit` None), or each group's newest `limit` rows and the months."""
     rows = figure_rows(articles, page_path("figures"))
     return {"groups": _figure_groups(rows, limit), "count": len(rows),
             "source_count": len({r.article.source.name for r in rows}), "months": months, "top": limit}
@@ -485,21 +483,11 @@ def figures_pages(corpus: Corpus, limits: Limits) -> list[PageSpec]:
     digests = tuple(corpus.digest(a) for a in articles)
     page = page_path("figures")
     if sum(n for _, n in counted) <= limits.page_rows:
-        return [PageSpec(page, "figures.md.j2", ("figures", *digests), partial(_whole_figures, articles))]
-    weights = {a.source.name: n for a, n in counted}
-    specs: list[PageSpec] = []
-    months = []
-    for month, month_articles in by_month(articles):
-        parts = split(month_articles, limits.page_rows, lambda a: weights[a.source.name])
-        months.append((month, relative(page, part_path("figures", month)), len(month_articles),
-                       sum(weights[a.source.name] for a in month_articles)))
-        for number, part in enumerate(parts, start=1):
-            specs.append(PageSpec(part_path("figures", month, number), "figures_part.md.j2",
-                                  ("figures part", month, str(number), str(len(parts)),
-                                   *(corpus.digest(a) for a in part)),
-                                  partial(_figures_part, part, month, number, len(parts))))
+        return [PageSpec(page, "figures.md.j2", ("figures", *digests), partial(_figures_view, articles, [], None))]
+    months, specs = _month_parts(corpus, "figures", counted, limits.page_rows, "figures_part.md.j2",
+                                 ("figures part",), _figures_part)
     top = PageSpec(page, "figures.md.j2", ("figures top", str(limits.top_quotes), *digests),
-                   partial(_figures_top, articles, months, limits.top_quotes))
+                   partial(_figures_view, articles, months, limits.top_quotes))
     return [top, *specs]
 
 

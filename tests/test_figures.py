@@ -185,3 +185,17 @@ def test_a_range_and_a_single_value_with_the_same_low_end_are_both_shown(finder)
     troops = next(g for g in view["groups"] if g["slug"] == "troops")
     assert [value for value, _ in troops["by_value"]] == ["10", "10–12"]
     assert len(figure_rows(corpus.published, "figures/index.md")) == 2
+
+
+def test_past_the_page_limit_figures_split_by_month_and_each_figure_is_on_one_month_page(seed_corpus):
+    from generator.views import Limits, figures_pages
+
+    total = sum(len(s.figures) for a in seed_corpus.published for s in a.sentences)
+    top, *parts = figures_pages(seed_corpus, Limits(page_rows=5, top_quotes=2))
+    assert top.src_uri == "figures/index.md" and parts
+    view = top.view()
+    assert view["count"] == total and view["months"]
+    assert all(len(g["rows"]) <= 2 for g in view["groups"])
+    on_parts = sum(len(g["rows"]) for spec in parts for g in spec.view()["groups"])
+    assert on_parts == total
+    assert {spec.src_uri.split("/")[1] for spec in parts} == {month for month, *_ in view["months"]}
