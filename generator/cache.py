@@ -90,9 +90,9 @@ class _Entry:
 
 
 def unclassified(article: Article) -> Article:
-    """The article as the language stages left it (classification only adds matches and topics)."""
+    """The article as the language stages left it (classification adds matches, topics and who said it)."""
     return replace(article, paragraphs=tuple(
-        replace(p, sentences=tuple(replace(s, matches=(), topics=()) for s in p.sentences))
+        replace(p, sentences=tuple(replace(s, matches=(), topics=(), attribution=None) for s in p.sentences))
         for p in article.paragraphs
     ))
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from .attribution import Attributor, speech_rules
 from .dates import Calendar
 from .figures import FigureFinder, figure_rules
 
@@ -42,6 +43,7 @@ class Knowledge:
     line_rules: tuple[LineRule, ...]
     calendar: Calendar  # month names, fillers and date patterns of every language
     figures: FigureFinder | None = None  # from figures.yml; None in tests that need no figures
+    speech: Attributor | None = None  # from speech.yml: who said it, and the stance
 
 
 def calendar_of(languages: dict[str, Language]) -> Calendar:
@@ -121,8 +123,8 @@ def load_line_rules(path: Path) -> tuple[LineRule, ...]:
 
 
 def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
-    """Languages, boilerplate rules and figure words from `languages.yml`, `boilerplate.yml` and
-    `figures.yml` in `data_dir`."""
+    """Languages, boilerplate rules, figure words and speech words from `languages.yml`,
+    `boilerplate.yml`, `figures.yml` and `speech.yml` in `data_dir`."""
     languages = load_languages(data_dir / "languages.yml")
     calendar = calendar_of(languages)
     path = data_dir / "figures.yml"
@@ -130,9 +132,15 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         rules = figure_rules(load_yaml(path))
     except ValueError as error:
         raise DataError(f"{path}: {error}") from error
+    speech_path = data_dir / "speech.yml"
+    try:
+        speech = speech_rules(load_yaml(speech_path))
+    except ValueError as error:
+        raise DataError(f"{speech_path}: {error}") from error
     return Knowledge(
         languages=languages,
         line_rules=load_line_rules(data_dir / "boilerplate.yml"),
         calendar=calendar,
         figures=FigureFinder(rules, calendar.months),
+        speech=Attributor(speech),
     )

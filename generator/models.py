@@ -108,6 +108,18 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who a sentence says said it (attribution.py): the claimant, apart from the outlet."""
+
+    claimant: str | None  # as written ("Mark Rutte", "Rusland"); None when the text names nobody
+    cue: str  # the words that attribute it, as written ("sagte", "aldus", "kan ikke bekræfte")
+    stance: str  # confirms, denies, cannot confirm or reports
+    entity: str | None = None  # the claimant's slug in entities.yml, when it is known there
+    relay: str | None = None  # the outlet it is relayed through, as written ("laut TASS": TASS)
+    carried: bool = False  # the claimant is named in a neighbouring sentence ("Er sagte", "Ihm zufolge")
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence: verbatim (repaired) text, where it starts and ends, its language and topics."""
 
@@ -119,6 +131,7 @@ class Sentence:
     topics: tuple[str, ...] = ()
     pieces: tuple[tuple[int, str], ...] = ()  # (line number, text on that line)
     figures: tuple[Figure, ...] = ()
+    attribution: Attribution | None = None
 
 
 @dataclass(frozen=True, slots=True)

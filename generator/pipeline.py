@@ -1,14 +1,16 @@
 """One article through the per-article stages: blocks -> clean -> language -> segment, then classify.
 
 `analyse_article` (the language stages) is a pure function of the file and the language data files;
-`classify_article` adds what depends on topics.yml. Neither reads corpus-wide state, so their results
-are cached per article (cache.py) and run in a process pool (corpus.py)."""
+`classify_article` adds what depends on topics.yml, `attribute_article` who said each sentence. None
+reads corpus-wide state, so their results are cached per article (cache.py) and run in a process pool
+(corpus.py)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
 
+from .attribution import Attributor, attribute
 from .blocks import read_blocks
 from .classify import Classifier
 from .clean import clean
@@ -29,7 +31,8 @@ def _merge(front: Metadata, found: Metadata) -> Metadata:
 def process_article(source: SourceFile, knowledge: Knowledge, classifier: Classifier,
                     identifier: LanguageIdentifier) -> Article:
     """Everything one file yields on its own; rejected files pass through with their reason."""
-    return classify_article(analyse_article(source, knowledge, identifier), classifier)
+    return attribute_article(classify_article(analyse_article(source, knowledge, identifier), classifier),
+                             knowledge.speech)
 
 
 def classify_article(article: Article, classifier: Classifier) -> Article:
@@ -41,6 +44,19 @@ def classify_article(article: Article, classifier: Classifier) -> Article:
         for paragraph in article.paragraphs
     )
     return replace(article, paragraphs=paragraphs)
+
+
+def attribute_article(article: Article, attributor: Attributor | None) -> Article:
+    """The article with who said each attributed sentence, and its stance (attribution.py)."""
+    if attributor is None or not article.paragraphs:
+        return article
+    sentences = [s for p in article.paragraphs for s in p.sentences]
+    paragraph_of = [i for i, p in enumerate(article.paragraphs) for _ in p.sentences]
+    found = [attributor.find(s.text, s.language, ()) for s in sentences]
+    attributions = iter(attribute(found, paragraph_of))
+    return replace(article, paragraphs=tuple(
+        replace(p, sentences=tuple(replace(s, attribution=next(attributions)) for s in p.sentences))
+        for p in article.paragraphs))
 
 
 def rejected_article(source: SourceFile) -> Article:

@@ -43,6 +43,7 @@ class Renderer:
             keep_trailing_newline=True,
             auto_reload=False,  # templates are read once per build (a new Renderer per build)
         )
+        self.env.globals["STANCE_WORDS"] = views.STANCE_WORDS
 
     def _render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(**context)

@@ -23,6 +23,9 @@ Item = TypeVar("Item")
 OVERVIEW_QUOTES_PER_TOPIC = 3
 UNDATED = "undated"
 OVERVIEW_NEWEST_SOURCES = 5
+STANCE_WORDS = {  # how a quote's caption names its claimant, by stance
+    "reports": "said by", "confirms": "confirmed by", "denies": "denied by", "cannot confirm": "not confirmed by",
+}
 # A quantity: a number of at least two digits (or with a thousands separator) followed by a word.
 _QUANTITY = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,  ’']\d{3})+(?![\d])|\b\d{2,}(?:,\d+)?\s+\w")
 

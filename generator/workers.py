@@ -16,7 +16,7 @@ from .classify import Classifier
 from .knowledge import load_knowledge
 from .language import LanguageIdentifier
 from .models import Article, SourceFile
-from .pipeline import analyse_article, classify_article
+from .pipeline import analyse_article, attribute_article, classify_article
 from .topics import load_topics
 
 # Below this many articles to work on, the stages run in the build's own process: starting a worker
@@ -64,7 +64,7 @@ def run_job(job: Job, data: StageData) -> Article:
     """The stages one article still needs: language stages unless cached, then classification."""
     knowledge, identifier, classifier = _tools(data)
     analysed = job.analysed or analyse_article(job.source, knowledge, identifier)
-    return classify_article(analysed, classifier)
+    return attribute_article(classify_article(analysed, classifier), knowledge.speech)
 
 
 def default_workers() -> int:

@@ -61,6 +61,8 @@ HOSTILE = {
     "terms": "Soldaten Granaten " * 6_000,
     "cyrillic and hangul": "снаряд북한군" * 10_000,
     "markup": "[*_`{" * 20_000,
+    "speech words and names": "sagte Rutte, er bestätigte nicht " * 3_000,
+    "one long name": "Mark Rutte " * 9_000,
 }
 CLASSIFIER = Classifier(load_topics(TOPICS))
 IDENTIFIER = LanguageIdentifier(KNOWLEDGE.languages)
@@ -76,6 +78,8 @@ STAGES = {
     "classify": lambda s: CLASSIFIER.matches(s, "de"),
     "classify, any language": lambda s: CLASSIFIER.matches(s, None),
     "escape": md_text,
+    "who said it": lambda s: KNOWLEDGE.speech.find(s, "de", ()),
+    "who said it, any language": lambda s: KNOWLEDGE.speech.find(s, None, ()),
 }
 
 
