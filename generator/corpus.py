@@ -13,6 +13,7 @@ from .ingest import read_folder
 from .knowledge import DATA_DIR, Knowledge, load_knowledge
 from .link import mark_duplicates, set_aside_repeated
 from .models import Article, Problem, Topic
+from .outlets import load_register
 from .pipeline import rejected_article
 from .topics import load_topics
 from .workers import Job, StageData, run_jobs
@@ -32,6 +33,11 @@ class Settings:
     cache_dir: Path | None = None  # None: no cache
     workers: int = 1  # processes for the per-article stages (a pool only pays for many articles)
     in_memory: bool = False  # keep cache entries in this process too (between the rebuilds of mkdocs serve)
+    sources: Path | None = None  # the source register; None: sources.yml in content_root
+
+    @property
+    def sources_file(self) -> Path:
+        return self.sources or self.content_root / "sources.yml"
 
 
 @dataclass(frozen=True)
@@ -101,7 +107,8 @@ def build_corpus(settings: Settings) -> Corpus:
 
     knowledge = load_knowledge(settings.data)
     topics = load_topics(settings.topics, settings.site_language)
-    layer_versions = versions(settings.data, settings.topics)
+    load_register(settings.sources_file)  # a malformed register stops the build before any article is read
+    layer_versions = versions(settings.data, settings.topics, content=[settings.sources_file])
     cache = ArticleCache(settings.cache_dir, layer_versions, settings.in_memory)
     sources, hidden = read_folder(settings.articles, settings.content_root, settings.max_article_bytes,
                                   knowledge.calendar)
@@ -116,7 +123,8 @@ def build_corpus(settings: Settings) -> Corpus:
         if found[-1] is None:
             jobs.append((len(found) - 1, Job(source, cache.get("analysed", source))))
     lap("cache read")
-    data = StageData(settings.data, settings.topics, settings.site_language, layer_versions["classified"])
+    data = StageData(settings.data, settings.topics, settings.site_language, layer_versions["classified"],
+                     settings.sources_file)
     results, workers = run_jobs([job for _, job in jobs], data, settings.workers)
     lap("article stages")
     for (index, job), article in zip(jobs, results, strict=True):

@@ -143,6 +143,19 @@ class Paragraph:
 
 
 @dataclass(frozen=True, slots=True)
+class Outlet:
+    """An outlet of the source register (content/sources.yml), or one it lacks (`known` False)."""
+
+    slug: str
+    name: str
+    grade: str  # Admiralty source reliability, A to F; F for an outlet the register lacks
+    state_media: bool = False
+    names: tuple[str, ...] = ()  # other names, as the text writes them
+    domains: tuple[str, ...] = ()
+    known: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A published (or rejected, or duplicate) article with everything the pages need."""
 
@@ -154,6 +167,7 @@ class Article:
     languages: tuple[str, ...] = ()
     duplicate_of: str | None = None  # file name of the article this one repeats
     problems: tuple[Problem, ...] = ()
+    outlet: Outlet | None = None  # who published it, from the source register (outlets.py)
 
     @property
     def status(self) -> str:

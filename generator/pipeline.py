@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from .attribution import Attributor, attribute
+from .attribution import Attributor, Name, attribute
 from .blocks import read_blocks
 from .classify import Classifier
 from .clean import clean
 from .knowledge import Knowledge
 from .language import LanguageIdentifier
 from .models import Article, Line, Metadata, Paragraph, Problem, SourceFile
+from .outlets import Register
 from .segment import sentences_of
 
 
@@ -29,10 +30,10 @@ def _merge(front: Metadata, found: Metadata) -> Metadata:
 
 
 def process_article(source: SourceFile, knowledge: Knowledge, classifier: Classifier,
-                    identifier: LanguageIdentifier) -> Article:
+                    identifier: LanguageIdentifier, register: Register | None = None) -> Article:
     """Everything one file yields on its own; rejected files pass through with their reason."""
     return attribute_article(classify_article(analyse_article(source, knowledge, identifier), classifier),
-                             knowledge.speech)
+                             knowledge.speech, register)
 
 
 def classify_article(article: Article, classifier: Classifier) -> Article:
@@ -46,13 +47,18 @@ def classify_article(article: Article, classifier: Classifier) -> Article:
     return replace(article, paragraphs=paragraphs)
 
 
-def attribute_article(article: Article, attributor: Attributor | None) -> Article:
-    """The article with who said each attributed sentence, and its stance (attribution.py)."""
+def attribute_article(article: Article, attributor: Attributor | None, register: Register | None = None) -> Article:
+    """The article with its outlet (outlets.py), and who said each attributed sentence with its
+    stance (attribution.py); outlets the register names in a sentence can be its relay."""
+    register = register or Register()
+    article = replace(article, outlet=register.of_article(article.metadata))
     if attributor is None or not article.paragraphs:
         return article
     sentences = [s for p in article.paragraphs for s in p.sentences]
     paragraph_of = [i for i, p in enumerate(article.paragraphs) for _ in p.sentences]
-    found = [attributor.find(s.text, s.language, ()) for s in sentences]
+    found = [attributor.find(s.text, s.language, [Name(start, end, s.text[start:end], None, "outlet")
+                                                  for start, end, _ in register.mentions(s.text)])
+             for s in sentences]
     attributions = iter(attribute(found, paragraph_of))
     return replace(article, paragraphs=tuple(
         replace(p, sentences=tuple(replace(s, attribution=next(attributions)) for s in p.sentences))

@@ -39,6 +39,8 @@ class BriefingConfig(Config):
     """Folder of article files (.txt, .md); the build only reads it."""
     topics = opt.Type(str, default="content/topics.yml")
     """Topics with their concepts and terms per language."""
+    sources = opt.Type(str, default="content/sources.yml")
+    """The source register: outlets, their names and domains, reliability grade, state-media flag."""
     templates = opt.Type(str, default="site_templates")
     """Folder of the Jinja2 templates (`*.md.j2`) of the generated pages."""
     language_data = opt.Optional(opt.Type(str))
@@ -109,11 +111,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             cache_dir=root / self.config.cache_dir if self.config.cache else None,
             workers=self.config.workers or default_workers(),
             in_memory=self.serving,
+            sources=root / self.config.sources,
         )
         if self.serving and not self.warming:
             # An article dropped in while serving is analysed here: have the models ready by then.
             data = StageData(self.settings.data, self.settings.topics, self.settings.site_language,
-                             versions(self.settings.data, self.settings.topics)["classified"])
+                             versions(self.settings.data, self.settings.topics,
+                                      content=[self.settings.sources_file])["classified"],
+                             self.settings.sources_file)
             self.warming = threading.Thread(target=warm_up, args=(data,), daemon=True)
             self.warming.start()
         self.templates = root / self.config.templates
@@ -239,7 +244,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             log.info(f"serve rebuild: HTML of {memo.hits} of {memo.hits + memo.misses} generated pages reused")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
-        for path in (self.settings.articles, self.settings.topics, self.templates, self.settings.data):
+        for path in (self.settings.articles, self.settings.topics, self.settings.sources_file, self.templates,
+                     self.settings.data):
             server.watch(str(path))
         return server
 

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from . import views
 from .corpus import Corpus
 from .escape import md_text
+from .outlets import GRADES
 from .pagememo import PageMemo, templates_version
 
 
@@ -43,7 +44,7 @@ class Renderer:
             keep_trailing_newline=True,
             auto_reload=False,  # templates are read once per build (a new Renderer per build)
         )
-        self.env.globals["STANCE_WORDS"] = views.STANCE_WORDS
+        self.env.globals.update(STANCE_WORDS=views.STANCE_WORDS, GRADES=GRADES)
 
     def _render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(**context)

@@ -16,6 +16,7 @@ from .classify import Classifier
 from .knowledge import load_knowledge
 from .language import LanguageIdentifier
 from .models import Article, SourceFile
+from .outlets import Register, load_register
 from .pipeline import analyse_article, attribute_article, classify_article
 from .topics import load_topics
 
@@ -40,6 +41,7 @@ class StageData:
     topics: Path
     site_language: str = "en"
     version: str = ""  # hash of the files' contents: an edited file is loaded again (mkdocs serve)
+    sources: Path | None = None  # the source register (content/sources.yml); None: none
 
 
 # The loaded data of this process, kept between builds of one `mkdocs serve`.
@@ -51,7 +53,8 @@ def _tools(data: StageData) -> tuple:
         knowledge = load_knowledge(data.data)
         _loaded.clear()
         _loaded[data] = (knowledge, LanguageIdentifier(knowledge.languages),
-                         Classifier(load_topics(data.topics, data.site_language)))
+                         Classifier(load_topics(data.topics, data.site_language)),
+                         load_register(data.sources) if data.sources else Register())
     return _loaded[data]
 
 
@@ -62,9 +65,9 @@ def warm_up(data: StageData) -> None:
 
 def run_job(job: Job, data: StageData) -> Article:
     """The stages one article still needs: language stages unless cached, then classification."""
-    knowledge, identifier, classifier = _tools(data)
+    knowledge, identifier, classifier, register = _tools(data)
     analysed = job.analysed or analyse_article(job.source, knowledge, identifier)
-    return attribute_article(classify_article(analysed, classifier), knowledge.speech)
+    return attribute_article(classify_article(analysed, classifier), knowledge.speech, register)
 
 
 def default_workers() -> int:
