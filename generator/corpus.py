@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .cache import ArticleCache, article_key, unclassified, versions
+from .claims import Claim, find_claims
 from .ingest import read_folder
 from .knowledge import DATA_DIR, Knowledge, load_knowledge
 from .link import mark_duplicates, set_aside_repeated
@@ -75,6 +76,16 @@ class Corpus:
         """The article's digest (see article_digest), from build_corpus or computed here."""
         found = self.digests.get(article.source.name)
         return found if found is not None else article_digest(article, self.version)
+
+    @cached_property
+    def claims(self) -> tuple[Claim, ...]:
+        """Every claim of the published articles, reports across articles grouped (claims.py)."""
+        concepts = frozenset(c.id for t in self.topics for c in t.concepts if c.claim_key)
+        return tuple(find_claims(self.published, concepts))
+
+    @cached_property
+    def claims_by_anchor(self) -> dict[str, Claim]:
+        return {c.anchor: c for c in self.claims}
 
     @cached_property
     def by_name(self) -> dict[str, Article]:

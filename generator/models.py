@@ -186,6 +186,7 @@ class Concept:
     label: str
     terms: dict[str, tuple[str, ...]]  # language -> terms
     weight: float = 1.0
+    claim_key: bool = True  # what a claim is about (False: how it is said, "said", "confirmed")
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,6 +45,7 @@ def load_topics(path: Path, site_language: str = "en") -> tuple[Topic, ...]:
                 label=_label(concept.get("label", cid), site_language),
                 terms={str(lang): tuple(str(t) for t in words or ()) for lang, words in terms.items()},
                 weight=float(concept.get("weight", 1.0)),
+                claim_key=bool(concept.get("claim_key", True)),
             ))
         if not concepts:
             raise DataError(f"{where} ({slug}): a topic needs at least one concept")

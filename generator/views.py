@@ -3,6 +3,7 @@ relative links. No Markdown or HTML is written here (that is render.py and the t
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 from bisect import bisect_right
@@ -15,6 +16,8 @@ from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 
+from .claim_views import ClaimBlock, claim_blocks, corroborated
+from .claims import Claim
 from .corpus import Corpus
 from .escape import html_attr
 from .models import Article, Figure, Sentence, Topic
@@ -23,6 +26,7 @@ Item = TypeVar("Item")
 OVERVIEW_QUOTES_PER_TOPIC = 3
 UNDATED = "undated"
 OVERVIEW_NEWEST_SOURCES = 5
+OVERVIEW_CLAIMS_PER_TOPIC = 3
 STANCE_WORDS = {  # how a quote's caption names its claimant, by stance
     "reports": "said by", "confirms": "confirmed by", "denies": "denied by", "cannot confirm": "not confirmed by",
 }
@@ -82,13 +86,32 @@ class Quote:
 
 
 def quotes_for(topic: Topic, article: Article, from_page: str) -> list[Quote]:
+    return [quote_of(topic, article, s, from_page) for s in article.sentences if topic.slug in s.topics]
+
+
+def quote_of(topic: Topic, article: Article, sentence: Sentence, from_page: str) -> Quote:
+    """A sentence as a quote on `from_page`, labelled with the topic's concepts it matches."""
     labels = {c.id: c.label for c in topic.concepts}
-    result = []
-    for sentence in article.sentences:
-        if topic.slug in sentence.topics:
-            concepts = tuple((labels[m.concept], m.word) for m in sentence.matches if m.topic == topic.slug)
-            result.append(Quote(article, sentence, from_page, concepts))
-    return result
+    concepts = tuple((labels[m.concept], m.word) for m in sentence.matches if m.topic == topic.slug)
+    return Quote(article, sentence, from_page, concepts)
+
+
+def topic_claims(corpus: Corpus, topic: Topic) -> list[Claim]:
+    """The claims a topic page shows as blocks: reported by several articles, or answered by a
+    denial, with a report on the topic."""
+    return [c for c in corpus.claims if corroborated(c) and any(topic.slug in r.sentence.topics for r in c.reports)]
+
+
+def _claim_blocks(corpus: Corpus, topic: Topic, page: str, limit: int | None = None) -> list[ClaimBlock]:
+    blocks = claim_blocks(topic_claims(corpus, topic), corpus.claims_by_anchor,
+                          lambda a, s: quote_of(topic, a, s, page), corpus.language_name)
+    return blocks[:limit] if limit is not None else blocks
+
+
+def _claims_key(corpus: Corpus, topic: Topic) -> str:
+    """What a topic page shows of its claims, for its memo key: claims join reports of other articles."""
+    shown = [(c.anchor, [r.anchor for r in c.reports], c.answered_by) for c in topic_claims(corpus, topic)]
+    return hashlib.sha256(repr(shown).encode()).hexdigest()
 
 
 def newest_first(articles: Sequence[Article]) -> list[Article]:
@@ -189,8 +212,10 @@ def topic_view(corpus: Corpus, topic: Topic) -> dict[str, object]:
 
 
 def _whole_topic(corpus: Corpus, topic: Topic, articles: Sequence[Article]) -> dict[str, object]:
-    groups = _quote_groups(topic, articles, page_path("topics", topic.slug))
-    return {**_topic_summary(corpus, topic, groups), "groups": groups, "top": [], "months": []}
+    page = page_path("topics", topic.slug)
+    groups = _quote_groups(topic, articles, page)
+    return {**_topic_summary(corpus, topic, groups), "groups": groups, "top": [], "months": [],
+            "claims": _claim_blocks(corpus, topic, page)}
 
 
 def _topic_top(corpus: Corpus, topic: Topic, articles: Sequence[Article], months: list[tuple], limit: int
@@ -198,7 +223,8 @@ def _topic_top(corpus: Corpus, topic: Topic, articles: Sequence[Article], months
     page = page_path("topics", topic.slug)
     groups = _quote_groups(topic, articles, page)
     ranked = ranked_quotes(topic, [q for _, _, qs in groups for q in qs])
-    return {**_topic_summary(corpus, topic, groups), "groups": [], "top": ranked[:limit], "months": months}
+    return {**_topic_summary(corpus, topic, groups), "groups": [], "top": ranked[:limit], "months": months,
+            "claims": _claim_blocks(corpus, topic, page, limit)}
 
 
 def _topic_part(topic: Topic, articles: Sequence[Article], month: str, number: int, count: int
@@ -236,11 +262,12 @@ def topic_pages(corpus: Corpus, topic: Topic, limits: Limits) -> list[PageSpec]:
     articles = [a for a, _ in counted]
     digests = tuple(corpus.digest(a) for a in articles)
     if sum(n for _, n in counted) <= limits.page_quotes:
-        return [PageSpec(page, "topic.md.j2", ("topic", topic.slug, *digests),
+        return [PageSpec(page, "topic.md.j2", ("topic", topic.slug, _claims_key(corpus, topic), *digests),
                          partial(_whole_topic, corpus, topic, articles))]
     months, specs = _month_parts(corpus, base, counted, limits.page_quotes, "topic_part.md.j2",
                                  ("topic part", topic.slug), partial(_topic_part, topic))
-    top = PageSpec(page, "topic.md.j2", ("topic top", topic.slug, str(limits.top_quotes), *digests),
+    top = PageSpec(page, "topic.md.j2", ("topic top", topic.slug, str(limits.top_quotes), _claims_key(corpus, topic),
+                                         *digests),
                    partial(_topic_top, corpus, topic, articles, months, limits.top_quotes))
     return [top, *specs]
 
@@ -272,9 +299,11 @@ def overview_view(corpus: Corpus) -> dict[str, object]:
     topics = []
     for topic in corpus.topics:
         quotes = [q for a in corpus.published for q in quotes_for(topic, a, page)]
+        claims = [b for b in _claim_blocks(corpus, topic, page) if b.claim.articles > 1][:OVERVIEW_CLAIMS_PER_TOPIC]
         topics.append({
             "topic": topic,
             "href": relative(page, page_path("topics", topic.slug)),
+            "claims": [(b, relative(page, page_path("topics", topic.slug), b.claim.anchor)) for b in claims],
             "quotes": ranked_quotes(topic, quotes)[:OVERVIEW_QUOTES_PER_TOPIC],
             "quote_count": len(quotes),
             "source_count": len({q.article.source.name for q in quotes}),
