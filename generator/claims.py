@@ -59,9 +59,11 @@ class Claim:
 
     @property
     def sources(self) -> int:
-        """Outlets that reported it; an article without a named outlet counts as one of its own."""
+        """Outlets that reported it; an article without a named outlet counts as one of its own, and
+        a near-copy of another article counts as that article."""
+        names = {r.article.source.name for r in self.reports}
         return len({r.article.outlet.name if r.article.outlet else f"file:{r.article.source.name}"
-                    for r in self.reports})
+                    for r in self.reports if r.article.copy_of not in names})
 
     @property
     def articles(self) -> int:

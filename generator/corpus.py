@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .cache import ArticleCache, article_key, unclassified, versions
 from .claims import Claim, find_claims
+from .copies import mark_near_copies
 from .ingest import read_folder
 from .knowledge import DATA_DIR, Knowledge, load_knowledge
 from .link import mark_duplicates, set_aside_repeated
@@ -146,7 +147,7 @@ def build_corpus(settings: Settings) -> Corpus:
     cache.prune()
     lap("cache write")
     articles = tuple(a for a in found if a is not None)
-    articles = set_aside_repeated(mark_duplicates(articles), settings.repeated_line_min_articles)
+    articles = mark_near_copies(set_aside_repeated(mark_duplicates(articles), settings.repeated_line_min_articles))
     digests = {a.source.name: article_digest(a, layer_versions["classified"], cache.key(a.source)) for a in articles}
     lap("link")
     reclassified = sum(1 for _, job in jobs if job.analysed is not None)
@@ -162,5 +163,6 @@ def article_digest(article: Article, version: str, key: str | None = None) -> st
     determine every per-article stage, given `version`), why it was rejected (which can depend on
     the file system: a symbolic link's target), and what the corpus-wide link stage changed
     (duplicate, lines set aside as repeated). `key` is the source's article_key when known."""
-    linked = repr((article.source.rejected, article.duplicate_of, [(s.line, s.reason) for s in article.set_aside]))
+    linked = repr((article.source.rejected, article.duplicate_of, article.copy_of,
+                   [(s.line, s.reason) for s in article.set_aside]))
     return hashlib.sha256(f"{version}\0{key or article_key(article.source)}\0{linked}".encode()).hexdigest()

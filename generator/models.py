@@ -168,6 +168,7 @@ class Article:
     duplicate_of: str | None = None  # file name of the article this one repeats
     problems: tuple[Problem, ...] = ()
     outlet: Outlet | None = None  # who published it, from the source register (outlets.py)
+    copy_of: str | None = None  # file name of the article this one nearly copies (copies.py)
 
     @property
     def status(self) -> str:

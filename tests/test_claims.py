@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -135,3 +136,11 @@ def test_topic_page_shows_the_claim_with_its_anchor_and_working_citations(tmp_pa
     claim_links = [href for href, _ in overview.links if "#claim-" in href]
     assert claim_links and all(href.split("#")[1] in anchors or "troop-deployment" not in href for href in claim_links)
     assert "reported by 3 sources" in page.text and "Beside it, not merged into it" in page.text
+
+
+def test_a_near_copy_counts_once():
+    original = article("a.txt", "2024-10-28", said(1, "Rutte"), outlet="X")
+    copy = replace(article("b.txt", "2024-10-28", said(1, "Rutte"), outlet="Y"), copy_of="a.txt")
+    other = article("c.txt", "2024-10-28", said(1, "Rutte"), outlet="Z")
+    [claim] = find_claims([original, copy, other], CONCEPTS)
+    assert (claim.articles, claim.sources) == (3, 2)
