@@ -1,5 +1,7 @@
 """Reading calendar dates written with digits or month names. Month names, filler words ("de") and
-patterns for other notations ("2024년 10월 28일") come from languages.yml through a Calendar."""
+patterns for other notations ("2024년 10월 28일") come from languages.yml through a Calendar.
+`parse_date` reads one date (datelines, front matter); `Calendar.find` lists every date of a
+sentence at the precision written (the timeline)."""
 
 from __future__ import annotations
 
@@ -31,6 +33,73 @@ class Calendar:
         object.__setattr__(self, "_month_day", re.compile(
             r"(?<!\w)(\w{2,20})\.?\s{1,3}(\d{1,2}),?\s{1,3}(\d{4})(?!\d)"))
         object.__setattr__(self, "_extra", tuple(re.compile(p) for p in self.patterns))
+        # Dates without a year, and months of a year ("28. Oktober", "13 июня", "im September 2023").
+        object.__setattr__(self, "_day_only", re.compile(rf"(?<![\d.,])(\d{{1,2}})\.?{gap}(\w{{2,20}})(?!\w)"))
+        object.__setattr__(self, "_month_only", re.compile(r"(?<!\w)(\w{2,20})\.?\s{1,3}(\d{1,2})(?![\d.,]\d)(?!\w)"))
+        object.__setattr__(self, "_month_year", re.compile(
+            rf"(?<!\w)(\w{{2,20}})\.?,?{gap}(\d{{4}})(?!\d)"))
+
+    def month(self, word: str) -> int | None:
+        """The month a word names (any language, any case, an abbreviation's point dropped)."""
+        return self.months.get(word.lower().rstrip("."))
+
+    def find(self, text: str) -> list[DateMatch]:
+        """Every date written in `text` with digits or month names, in text order, at the precision
+        written: day, month and year; month and year; or day and month without a year. Impossible
+        dates ("32-10-2024", "29. Februar 2023") are returned with `valid` False, so that their
+        numbers are not read again as something else."""
+        found: list[DateMatch] = []
+        taken: list[tuple[int, int]] = []
+
+        def add(start: int, end: int, year: int | None, month: int | None, day: int | None) -> None:
+            if any(start < b and a < end for a, b in taken):
+                return
+            taken.append((start, end))
+            found.append(DateMatch(start, end, year, month, day, _possible(year, month, day)))
+
+        for pattern, order in _NUMERIC:
+            for m in pattern.finditer(text):
+                parts = dict(zip(order, (int(g) for g in m.groups()), strict=True))
+                add(m.start(), m.end(), parts["y"], parts["m"], parts["d"])
+        for pattern in self._extra:
+            for m in pattern.finditer(text):
+                add(m.start(), m.end(), int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        for m in self._day_month.finditer(text):
+            if month := self.month(m.group(2)):
+                add(m.start(), m.end(), int(m.group(3)), month, int(m.group(1)))
+        for m in self._month_day.finditer(text):
+            if month := self.month(m.group(1)):
+                add(m.start(), m.end(), int(m.group(3)), month, int(m.group(2)))
+        for m in self._month_year.finditer(text):
+            if month := self.month(m.group(1)):
+                add(m.start(), m.end(), int(m.group(2)), month, None)
+        for m in self._day_only.finditer(text):
+            if month := self.month(m.group(2)):
+                add(m.start(), m.end(), None, month, int(m.group(1)))
+        for m in self._month_only.finditer(text):
+            if month := self.month(m.group(1)):
+                add(m.start(), m.end(), None, month, int(m.group(2)))
+        return sorted(found, key=lambda d: d.start)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date found in text: where, its parts as written (None where the text gives none) and
+    whether such a day exists."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+    valid: bool = True
+
+
+def _possible(year: int | None, month: int | None, day: int | None) -> bool:
+    """Whether a date can exist; a day without a year is checked against a leap year (29 February)."""
+    if month is None or not 1 <= month <= 12:
+        return False
+    return _valid(2000 if year is None else year, month, day or 1) is not None
 
 
 def _valid(year: int, month: int, day: int) -> str | None:

@@ -11,6 +11,7 @@ import yaml
 
 from .dates import Calendar
 from .figures import FigureFinder, figure_rules
+from .timeline import DateFinder, date_words
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -42,6 +43,7 @@ class Knowledge:
     line_rules: tuple[LineRule, ...]
     calendar: Calendar  # month names, fillers and date patterns of every language
     figures: FigureFinder | None = None  # from figures.yml; None in tests that need no figures
+    dates: DateFinder | None = None  # from dates.yml; None in tests that need no timeline
 
 
 def calendar_of(languages: dict[str, Language]) -> Calendar:
@@ -121,8 +123,8 @@ def load_line_rules(path: Path) -> tuple[LineRule, ...]:
 
 
 def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
-    """Languages, boilerplate rules and figure words from `languages.yml`, `boilerplate.yml` and
-    `figures.yml` in `data_dir`."""
+    """Languages, boilerplate rules, figure and date words from `languages.yml`, `boilerplate.yml`,
+    `figures.yml` and `dates.yml` in `data_dir`."""
     languages = load_languages(data_dir / "languages.yml")
     calendar = calendar_of(languages)
     path = data_dir / "figures.yml"
@@ -130,9 +132,15 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         rules = figure_rules(load_yaml(path))
     except ValueError as error:
         raise DataError(f"{path}: {error}") from error
+    path = data_dir / "dates.yml"
+    try:
+        words = date_words(load_yaml(path))
+    except ValueError as error:
+        raise DataError(f"{path}: {error}") from error
     return Knowledge(
         languages=languages,
         line_rules=load_line_rules(data_dir / "boilerplate.yml"),
         calendar=calendar,
         figures=FigureFinder(rules, calendar.months),
+        dates=DateFinder(words, calendar),
     )
