@@ -9,8 +9,9 @@ are counted from the article's reference date, chosen in this order:
    article's date of the whole folder (`fallback`, the site's "as of"), and then agreed on as in 2.
 A date without a year takes the year that puts it nearest the reference date (and, when a weekday
 is named with it, a year in which that day is that weekday). A weekday alone is the latest such
-day up to the reference date; "heute", "sidste år", "last week" are shifted from it; "am selben
-Tag" is the day the article named last. What cannot be counted from anything is not placed.
+day up to the reference date; "heute", "sidste år", "last week" are shifted from it ("heute" in an
+article dated only to a month is that month); "am selben Tag" is the date the article placed last,
+at its precision. What cannot be counted from anything is not placed.
 Nothing here reads the clock of the machine that builds the site."""
 
 from __future__ import annotations
@@ -111,11 +112,11 @@ def events_of(article: Article, fallback: str | None) -> tuple[list[Event], int]
     basis = f"counted from {ref.why}" if ref else None
     events: list[Event] = []
     unplaced = 0
-    last_day: str | None = None  # the day the article named last, for "am selben Tag"
+    last: str | None = None  # the date the article placed last, for "am selben Tag"
     for sentence in lines_of(article):
         placed: dict[str, tuple[list[str], tuple[str, ...]]] = {}
         for mention in sentence.dates:
-            iso, inferred = _place(mention, ref, anchor, last_day)
+            iso, inferred = _place(mention, ref, anchor, last)
             if iso is None:
                 unplaced += 1
                 continue
@@ -123,20 +124,19 @@ def events_of(article: Article, fallback: str | None) -> tuple[list[Event], int]
             words.append(mention.words)
             # The same date written out and inferred on one line: it is written.
             placed[iso] = (words, tuple(p for p in known if p in inferred))
-            if len(iso) == 10:
-                last_day = iso
+            last = iso
         for iso, (words, inferred) in placed.items():
             events.append(Event(article, sentence, iso, tuple(words), inferred, basis if inferred else None))
     return events, unplaced
 
 
-def _place(mention: DateMention, ref: Reference | None, anchor: dt.date | None, last_day: str | None
+def _place(mention: DateMention, ref: Reference | None, anchor: dt.date | None, last: str | None
            ) -> tuple[str | None, tuple[str, ...]]:
     if mention.written:
         return mention.written, ()
     if mention.unit == "same":
-        day = last_day or (ref.iso if ref and len(ref.iso) == 10 else None)
-        return day, PARTS if day else ()
+        same = last or (ref.iso if ref else None)
+        return same, PARTS[:len(same.split("-"))] if same else ()
     if ref is None or anchor is None:
         return None, ()
     precise = len(ref.iso)
@@ -152,6 +152,8 @@ def _place(mention: DateMention, ref: Reference | None, anchor: dt.date | None, 
         return (anchor + dt.timedelta(days=mention.shift)).isoformat(), PARTS
     if mention.unit == "week" and precise == 10:
         return (anchor + dt.timedelta(weeks=mention.shift)).isoformat()[:7], ("year", "month")
+    if mention.unit in ("day", "week") and mention.shift == 0 and precise == 7:
+        return ref.iso, ("year", "month")  # "today" in an article dated to a month: that month
     if mention.unit == "month" and precise >= 7:
         months = anchor.year * 12 + anchor.month - 1 + mention.shift
         return f"{months // 12:04d}-{months % 12 + 1:02d}", ("year", "month")

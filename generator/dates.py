@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -49,13 +50,11 @@ class Calendar:
         dates ("32-10-2024", "29. Februar 2023") are returned with `valid` False, so that their
         numbers are not read again as something else."""
         found: list[DateMatch] = []
-        taken: list[tuple[int, int]] = []
+        taken = Spans()
 
         def add(start: int, end: int, year: int | None, month: int | None, day: int | None) -> None:
-            if any(start < b and a < end for a, b in taken):
-                return
-            taken.append((start, end))
-            found.append(DateMatch(start, end, year, month, day, _possible(year, month, day)))
+            if taken.take(start, end):
+                found.append(DateMatch(start, end, year, month, day, _possible(year, month, day)))
 
         for pattern, order in _NUMERIC:
             for m in pattern.finditer(text):
@@ -80,6 +79,28 @@ class Calendar:
             if month := self.month(m.group(1)):
                 add(m.start(), m.end(), None, month, int(m.group(2)))
         return sorted(found, key=lambda d: d.start)
+
+
+class Spans:
+    """Stretches of a text already read, kept sorted: taking one that overlaps none costs a
+    bisection, so a long text with thousands of dates stays fast."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def free(self, start: int, end: int) -> bool:
+        i = bisect_left(self._starts, start)
+        return not ((i > 0 and self._ends[i - 1] > start) or (i < len(self._starts) and self._starts[i] < end))
+
+    def take(self, start: int, end: int) -> bool:
+        """Take the stretch if it overlaps none taken; whether it was taken."""
+        if not self.free(start, end):
+            return False
+        i = bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+        return True
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import Calendar
+from .dates import Calendar, Spans
 from .models import DateMention
 
 UNITS = ("day", "week", "month", "year", "same")
@@ -94,38 +94,40 @@ class DateFinder:
         """The date expressions of one sentence, in text order. Impossible dates are left out."""
         view = self._view(language)
         dates = self.calendar.find(text)
-        taken = [(d.start, d.end) for d in dates]
+        taken = Spans()
+        for d in dates:
+            taken.take(d.start, d.end)
         found: list[tuple[int, DateMention]] = []
         starts = {d.start: d for d in dates}
-
-        def free(start: int, end: int) -> bool:
-            return not any(start < b and a < end for a, b in taken)
+        merged: set[int] = set()  # starts of dates a weekday was joined to
 
         for m in view.words.finditer(text):
-            if not free(m.start(), m.end()):
+            if not taken.free(m.start(), m.end()):
                 continue
             phrase = " ".join(m.group().lower().split())
             if phrase in view.weekdays:
                 after = _WEEKDAY_GAP.match(text, m.end())
                 named = starts.get(after.end()) if after else None
-                if named is not None and named.valid and named.day is not None:
+                if named is not None and not named.valid:
+                    continue  # "am Montag, 32. Oktober": the weekday of an impossible date is none either
+                if named is not None and named.day is not None:
                     # "в четверг, 13 июня": the weekday checks the date's year (chronology.py)
                     found.append((m.start(), DateMention(text[m.start():named.end], named.year, named.month,
                                                          named.day, weekday=view.weekdays[phrase])))
-                    taken.append((m.start(), m.end()))
-                    dates.remove(named)
+                    taken.take(m.start(), m.end())
+                    merged.add(named.start)
                     continue
                 found.append((m.start(), DateMention(m.group(), weekday=view.weekdays[phrase])))
-            else:
+            elif phrase in view.relative:  # (a case-folding the dictionary does not know is skipped)
                 shift, unit = view.relative[phrase]
                 found.append((m.start(), DateMention(m.group(), shift=shift, unit=unit)))
-            taken.append((m.start(), m.end()))
-        found.extend((d.start, DateMention(text[d.start:d.end], d.year, d.month, d.day)) for d in dates if d.valid)
+            taken.take(m.start(), m.end())
+        found.extend((d.start, DateMention(text[d.start:d.end], d.year, d.month, d.day))
+                     for d in dates if d.valid and d.start not in merged)
         for pattern in (view.year_before, view.year_after):
             for m in pattern.finditer(text) if pattern else ():
                 year = int(m.group(1))
-                if _YEARS[0] <= year <= _YEARS[1] and free(m.start(), m.end()):
-                    taken.append((m.start(), m.end()))
+                if _YEARS[0] <= year <= _YEARS[1] and taken.take(m.start(), m.end()):
                     found.append((m.start(), DateMention(m.group(), year)))
         return tuple(mention for _, mention in sorted(found, key=lambda item: item[0]))
 

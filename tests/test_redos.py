@@ -61,6 +61,7 @@ HOSTILE = {
     "terms": "Soldaten Granaten " * 6_000,
     "cyrillic and hangul": "снаряд북한군" * 10_000,
     "markup": "[*_`{" * 20_000,
+    "dates": "28. Oktober 2024, 1 May, heute; " * 3_000,
 }
 CLASSIFIER = Classifier(load_topics(TOPICS))
 IDENTIFIER = LanguageIdentifier(KNOWLEDGE.languages)
@@ -71,6 +72,8 @@ STAGES = {
     "repair": repair,
     "line rules": lambda s: match_line_rule(s, KNOWLEDGE.line_rules, KNOWLEDGE.calendar),
     "dates": lambda s: parse_date(s, KNOWLEDGE.calendar),
+    "timeline": lambda s: KNOWLEDGE.dates.find(s, "de"),
+    "timeline, any language": lambda s: KNOWLEDGE.dates.find(s, None),
     "sentences": lambda s: split_sentences(s, "de", DE.abbreviations, DE.months),
     "language": IDENTIFIER.paragraph,
     "classify": lambda s: CLASSIFIER.matches(s, "de"),
