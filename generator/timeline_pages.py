@@ -1,6 +1,8 @@
 """What /timeline/ shows, as plain data for its templates: every dated sentence (chronology.py),
 newest date first, grouped by month (by year for dates the text gives only a year of); past
-`Limits.page_rows` events, the newest `Limits.top_quotes` and one page per month below the URL."""
+`Limits.page_quotes` events, the newest `Limits.top_quotes` and one page per month below the URL.
+Each event quotes a whole sentence, as a topic page does, so the timeline splits at the topic
+pages' size (300 quotes, about 0.3 MB of HTML) rather than at the ledger's 1,000 short rows."""
 
 from __future__ import annotations
 
@@ -96,7 +98,7 @@ def timeline_pages(corpus: Corpus, limits: Limits) -> list[PageSpec]:
     as_of = corpus.as_of or ""
     digests = tuple(corpus.digest(a) for a in articles)
     page = page_path(BASE)
-    if len(events) <= limits.page_rows:
+    if len(events) <= limits.page_quotes:
         return [PageSpec(page, "timeline.md.j2", ("timeline", as_of, *digests),
                          partial(_whole, corpus, articles, [], None))]
     by_period: dict[str, list[Event]] = {}
@@ -107,7 +109,7 @@ def timeline_pages(corpus: Corpus, limits: Limits) -> list[PageSpec]:
         names = {e.article.source.name for e in chosen}
         involved = [a for a in articles if a.source.name in names]
         keyed = (as_of, *(corpus.digest(a) for a in involved))
-        parts = split(chosen, limits.page_rows, lambda _: 1)
+        parts = split(chosen, limits.page_quotes, lambda _: 1)
         months.append((key, relative(page, part_path(BASE, key)), len(names), len(chosen)))
         first = 0
         for number, part in enumerate(parts, start=1):

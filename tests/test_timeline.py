@@ -208,7 +208,7 @@ def test_past_the_page_limit_events_split_by_their_month(seed_corpus):
     from generator.views import Limits
 
     events, _ = timeline_events(seed_corpus, seed_corpus.published)
-    top, *parts = timeline_pages(seed_corpus, Limits(page_rows=5, top_quotes=3))
+    top, *parts = timeline_pages(seed_corpus, Limits(page_quotes=5, top_quotes=3))
     view = top.view()
     assert top.src_uri == "timeline/index.md" and view["count"] == len(events)
     assert sum(len(g["rows"]) for g in view["groups"]) == 3
