@@ -37,10 +37,6 @@ class Event:
     inferred: tuple[str, ...] = ()  # parts not written: some of year, month, day
     basis: str | None = None  # what the inferred parts were counted from, for the reader
 
-    @property
-    def precision(self) -> str:
-        return {4: "year", 7: "month"}.get(len(self.iso), "day")
-
 
 @dataclass(frozen=True)
 class Reference:
@@ -71,6 +67,14 @@ def _nearest(mention: DateMention, anchor: dt.date) -> dt.date | None:
         if best is None or abs((day - anchor).days) < abs((best - anchor).days):
             best = day
     return best
+
+
+def _in_year(mention: DateMention, year: int) -> dt.date | None:
+    try:
+        day = dt.date(year, mention.month or 0, mention.day or 0)
+    except ValueError:
+        return None
+    return day if mention.weekday is None or day.weekday() == mention.weekday else None
 
 
 def lines_of(article: Article) -> list[Sentence]:
@@ -141,7 +145,8 @@ def _place(mention: DateMention, ref: Reference | None, anchor: dt.date | None, 
         return None, ()
     precise = len(ref.iso)
     if mention.month is not None and mention.day is not None:
-        day = _nearest(mention, anchor)
+        # An article dated only to a year: its year (a weekday given with the date must still match).
+        day = _nearest(mention, anchor) if precise > 4 else _in_year(mention, anchor.year)
         return (day.isoformat(), ("year",)) if day else (None, ())
     if mention.unit is None and mention.weekday is not None:
         if precise < 10:

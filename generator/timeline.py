@@ -78,8 +78,9 @@ class _View:
                                 re.IGNORECASE)
         before = _alternatives([p for w in words for p in w.years_before])
         after = _alternatives([p for w in words for p in w.years_after])
-        self.year_before = before and re.compile(rf"(?<!\w)(?:{before})\s{{1,3}}(\d{{4}})(?!\d)", re.IGNORECASE)
-        self.year_after = after and re.compile(rf"(?<![\d.,])(\d{{4}})\s{{0,2}}(?:{after})(?!\w)", re.IGNORECASE)
+        self.years = [re.compile(pattern, re.IGNORECASE) for pattern, words in (
+            (rf"(?<!\w)(?:{before})\s{{1,3}}(\d{{4}})(?!\d)", before),
+            (rf"(?<![\d.,])(\d{{4}})\s{{0,2}}(?:{after})(?!\w)", after)) if words]
 
 
 class DateFinder:
@@ -124,8 +125,8 @@ class DateFinder:
             taken.take(m.start(), m.end())
         found.extend((d.start, DateMention(text[d.start:d.end], d.year, d.month, d.day))
                      for d in dates if d.valid and d.start not in merged)
-        for pattern in (view.year_before, view.year_after):
-            for m in pattern.finditer(text) if pattern else ():
+        for pattern in view.years:
+            for m in pattern.finditer(text):
                 year = int(m.group(1))
                 if _YEARS[0] <= year <= _YEARS[1] and taken.take(m.start(), m.end()):
                     found.append((m.start(), DateMention(m.group(), year)))

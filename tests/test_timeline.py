@@ -114,6 +114,10 @@ Y, YM, YMD = ("year",), ("year", "month"), ("year", "month", "day")
       (4, "2024", Y), (5, "2025-04-03", Y), (6, "2025-02-12", ())]),
     # A year-less date takes the year that puts it nearest the article's date, across New Year too.
     ("2025-01-03", [(1, "Am 28. Dezember kam er.", "de")], [(1, "2024-12-28", Y)]),
+    # 29 February without a year: the nearest leap year; an article dated to a year: that year.
+    ("2025-03-01", [(1, "Am 29. Februar kam er.", "de")], [(1, "2024-02-29", Y)]),
+    ("2024", [(1, "Am 28. Dezember kam er.", "de"), (2, "Am 2. Januar ging er.", "de")],
+     [(1, "2024-12-28", Y), (2, "2024-01-02", Y)]),
     # No date of its own: what its full dates agree on; "the same day" is the date placed last.
     (None, [(1, "Bruselas, 20 de mayo de 2025.", "es"), (2, "Ayer habló Kallas.", "es"),
             (3, "Se aprobaron en diciembre de 2024.", "es"), (4, "El mismo día se amplió la lista.", "es")],
