@@ -11,6 +11,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+_SHORT_MONTH = 3  # month words this short are read only in their own language ("set", "mar", "lis")
 _NUMERIC = (
     (re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), ("y", "m", "d")),
     (re.compile(r"(?<!\d)(\d{1,2})[-./](\d{1,2})[-./](\d{4})(?!\d)"), ("d", "m", "y")),
@@ -40,15 +41,21 @@ class Calendar:
         object.__setattr__(self, "_month_year", re.compile(
             rf"(?<!\w)(\w{{2,20}})\.?,?{gap}(\d{{4}})(?!\d)"))
 
-    def month(self, word: str) -> int | None:
-        """The month a word names (any language, any case, an abbreviation's point dropped)."""
-        return self.months.get(word.lower().rstrip("."))
+    def month(self, word: str, own: Mapping[str, int] | None = None) -> int | None:
+        """The month a word names (any case, an abbreviation's point dropped). With `own` (the
+        sentence language's months), a short word (three letters or fewer) of another language is
+        not taken: Italian "set" and Spanish "mar" are English and Spanish words too."""
+        word = word.lower().rstrip(".")
+        if own is None:
+            return self.months.get(word)
+        return own.get(word) or (self.months.get(word) if len(word) > _SHORT_MONTH else None)
 
-    def find(self, text: str) -> list[DateMatch]:
+    def find(self, text: str, own: Mapping[str, int] | None = None) -> list[DateMatch]:
         """Every date written in `text` with digits or month names, in text order, at the precision
         written: day, month and year; month and year; or day and month without a year. Impossible
         dates ("32-10-2024", "29. Februar 2023") are returned with `valid` False, so that their
-        numbers are not read again as something else."""
+        numbers are not read again as something else. `own`: the sentence language's month names
+        (see `month`)."""
         found: list[DateMatch] = []
         taken = Spans()
 
@@ -64,19 +71,19 @@ class Calendar:
             for m in pattern.finditer(text):
                 add(m.start(), m.end(), int(m.group("y")), int(m.group("m")), int(m.group("d")))
         for m in self._day_month.finditer(text):
-            if month := self.month(m.group(2)):
+            if month := self.month(m.group(2), own):
                 add(m.start(), m.end(), int(m.group(3)), month, int(m.group(1)))
         for m in self._month_day.finditer(text):
-            if month := self.month(m.group(1)):
+            if month := self.month(m.group(1), own):
                 add(m.start(), m.end(), int(m.group(3)), month, int(m.group(2)))
         for m in self._month_year.finditer(text):
-            if month := self.month(m.group(1)):
+            if month := self.month(m.group(1), own):
                 add(m.start(), m.end(), int(m.group(2)), month, None)
         for m in self._day_only.finditer(text):
-            if month := self.month(m.group(2)):
+            if month := self.month(m.group(2), own):
                 add(m.start(), m.end(), None, month, int(m.group(1)))
         for m in self._month_only.finditer(text):
-            if month := self.month(m.group(1)):
+            if month := self.month(m.group(1), own):
                 add(m.start(), m.end(), None, month, int(m.group(2)))
         return sorted(found, key=lambda d: d.start)
 

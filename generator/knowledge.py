@@ -142,5 +142,5 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         line_rules=load_line_rules(data_dir / "boilerplate.yml"),
         calendar=calendar,
         figures=FigureFinder(rules, calendar.months),
-        dates=DateFinder(words, calendar),
+        dates=DateFinder(words, calendar, {code: lang.months for code, lang in languages.items()}),
     )

@@ -10,6 +10,7 @@ mention means is worked out for the whole article in chronology.py."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .dates import Calendar, Spans
@@ -86,15 +87,17 @@ class _View:
 class DateFinder:
     """Finds the date expressions of sentences; built once from dates.yml and the calendar."""
 
-    def __init__(self, words: dict[str, DateWords], calendar: Calendar) -> None:
+    def __init__(self, words: dict[str, DateWords], calendar: Calendar,
+                 months: Mapping[str, Mapping[str, int]] | None = None) -> None:
         self.words = words
         self.calendar = calendar
+        self.months = months or {}  # language -> its month names (languages.yml)
         self._views: dict[str | None, _View] = {}
 
     def find(self, text: str, language: str | None) -> tuple[DateMention, ...]:
         """The date expressions of one sentence, in text order. Impossible dates are left out."""
         view = self._view(language)
-        dates = self.calendar.find(text)
+        dates = self.calendar.find(text, self.months.get(language or ""))
         taken = Spans()
         for d in dates:
             taken.take(d.start, d.end)

@@ -59,6 +59,8 @@ def mentions(finder, text: str, language: str | None) -> list[tuple]:
     ("no", "I fjor bidro Norge", [("I fjor", None, None, -1, "year")]),
     ("ru", "В прошлом году Ким", [("В прошлом году", None, None, -1, "year")]),
     ("ko", "오늘은 회의가", [("오늘", None, None, 0, "day")]),
+    ("no", "leveret 28. marts 2024", [("28. marts 2024", "2024-03-28", None, 0, None)]),  # Danish, taken for Norwegian
+    ("it", "il 5 set in Senato", [("5 set", None, None, 0, None)]),
 ])
 def test_a_date_in_each_notation(finder, language, text, expected):
     assert mentions(finder, text, language) == expected
@@ -83,6 +85,7 @@ def test_impossible_dates_are_not_events(finder, language, text):
     ("de", "Waffen kommen an die Front/Channel 24 Collage"),
     ("en", "The 2024 budget holds 300 tanks."),  # a bare year is no date
     ("en", "Troops may move in May."),  # a month alone is no date
+    ("en", "They set 5 targets for the army."),  # Italian "set" (settembre) is read only in Italian
     (None, "Die Soldaten mit Waffen"),
 ])
 def test_words_that_only_look_like_dates_are_not(finder, language, text):
