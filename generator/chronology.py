@@ -113,24 +113,28 @@ def events_of(article: Article, fallback: str | None) -> tuple[list[Event], int]
     """The article's dated sentences, placed; and how many date mentions could not be placed."""
     ref = reference(article, fallback)
     anchor = _date(ref.iso) if ref else None
-    basis = f"counted from {ref.why}" if ref else None
+    basis = f"counted from {ref.why}" if ref else None  # what inferred parts were counted from
     events: list[Event] = []
     unplaced = 0
     last: str | None = None  # the date the article placed last, for "am selben Tag"
     for sentence in lines_of(article):
-        placed: dict[str, tuple[list[str], tuple[str, ...]]] = {}
+        placed: dict[str, tuple[list[str], tuple[str, ...], str | None]] = {}
         for mention in sentence.dates:
-            iso, inferred = _place(mention, ref, anchor, last)
-            if iso is None:
+            try:
+                iso, inferred = _place(mention, ref, anchor, last)
+            except (OverflowError, ValueError):  # counted past year 9999 or before year 1
+                iso, inferred = None, ()
+            if iso is None or not "0001" <= iso[:4] <= "9999":
                 unplaced += 1
                 continue
-            words, known = placed.setdefault(iso, ([], inferred))
+            why = f"counted from the date named before it, {last}" if mention.unit == "same" and last else basis
+            words, known, was = placed.setdefault(iso, ([], inferred, why))
             words.append(mention.words)
             # The same date written out and inferred on one line: it is written.
-            placed[iso] = (words, tuple(p for p in known if p in inferred))
+            placed[iso] = (words, tuple(p for p in known if p in inferred), was)
             last = iso
-        for iso, (words, inferred) in placed.items():
-            events.append(Event(article, sentence, iso, tuple(words), inferred, basis if inferred else None))
+        for iso, (words, inferred, why) in placed.items():
+            events.append(Event(article, sentence, iso, tuple(words), inferred, why if inferred else None))
     return events, unplaced
 
 

@@ -292,3 +292,11 @@ def test_the_patterns_built_from_dates_yml_do_not_backtrack(finder):
         view = finder._view(language)
         for pattern in (view.words, *view.years):
             assert list(find(SreOpParser().parse_sre(pattern.pattern))) == [], (language, pattern.pattern[:80])
+
+
+def test_dates_counted_past_the_calendar_are_not_placed():
+    a = article([(1, "Gestern und morgen nicht.", "de"), (2, "Tomorrow is another day.", "en")], "9999-12-31")
+    assert placed(a) == [(1, "9999-12-30", YMD)]
+    assert events_of(a, None)[1] == 1
+    a = article([(1, "Yesterday they came.", "en"), (2, "Last year too.", "en")], "0001-01-01")
+    assert placed(a) == []
