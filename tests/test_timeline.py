@@ -300,3 +300,17 @@ def test_dates_counted_past_the_calendar_are_not_placed():
     assert events_of(a, None)[1] == 1
     a = article([(1, "Yesterday they came.", "en"), (2, "Last year too.", "en")], "0001-01-01")
     assert placed(a) == []
+
+
+def test_editing_dates_yml_reruns_the_language_stages(tmp_path):
+    import shutil
+
+    from generator.cache import versions
+    from tests.conftest import TOPICS
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "generator/data", data)
+    before = versions(data, TOPICS, code="same code")
+    path = data / "dates.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "\nxx: {relative: {idag: [0, day]}}\n", encoding="utf-8")
+    assert versions(data, TOPICS, code="same code")["analysed"] != before["analysed"]
