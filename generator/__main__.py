@@ -1,4 +1,5 @@
-"""Command line: `python -m generator eval` scores classification on hand labels;
+"""Command line: `python -m generator eval` scores classification on hand labels, and the timeline's
+dates on an answer key;
 `python -m generator render --out DIR` writes the generated Markdown pages and the original files
 to a folder (a docs_dir for a plain MkDocs build: the benchmark compares the two)."""
 
@@ -10,7 +11,17 @@ from dataclasses import replace
 from pathlib import Path
 
 from .corpus import Settings, build_corpus
-from .evaluate import load_labels, load_sentence_set, report, report_sentences, score, score_sentences
+from .evaluate import (
+    load_key_dates,
+    load_labels,
+    load_sentence_set,
+    report,
+    report_dates,
+    report_sentences,
+    score,
+    score_dates,
+    score_sentences,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,6 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     ev.add_argument("--articles", type=Path, default=Path("content/articles"))
     ev.add_argument("--topics", type=Path, default=Path("content/topics.yml"))
     ev.add_argument("-v", "--verbose", action="store_true", help="list every disagreement")
+    ev.add_argument("--dates", type=Path, default=Path("tests/data/facts/seeds_expected.yml"),
+                    help="answer key whose `dates:` section scores the timeline (skipped if missing)")
+    ev.add_argument("--dates-only", action="store_true", help="score only the dates (a folder without topic labels)")
     ev.add_argument("--sentences", type=Path, help="score a folder of labeled sentences per language instead "
                     "(tests/data/heldout, tests/data/tuning)")
     rd = commands.add_parser("render", help="write the generated Markdown pages to a folder")
@@ -62,8 +76,13 @@ def main(argv: list[str] | None = None) -> int:
         settings = replace(settings, cache_dir=args.cache_dir, workers=args.workers or default_workers())
     corpus = build_corpus(settings)
     if args.command == "eval":
-        scores, unmatched, predictions = score(corpus, load_labels(args.labels))
-        print(report(scores, unmatched, predictions, verbose=args.verbose))
+        if not args.dates_only:
+            scores, unmatched, predictions = score(corpus, load_labels(args.labels))
+            print(report(scores, unmatched, predictions, verbose=args.verbose))
+        if args.dates.is_file():
+            if args.dates_only:
+                print(f"{'':<24} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
+            print(report_dates(score_dates(corpus, load_key_dates(args.dates)), verbose=args.verbose))
         return 0
     from .render import Renderer
     from .views import original_path

@@ -2,14 +2,15 @@
 
 A claim is an attributed sentence (attribution.py): a claimant, a stance, and what it is about. What
 it is about is a set of keys that do not depend on the language: the topic concepts it matches
-(those marked `claim_key` in topics.yml), the entities it names, the figures it states and the
-dates it gives. Two sentences are one claim when
+(those marked `claim_key` in topics.yml), the figures it states and the dates it gives as the
+timeline places them. Two sentences are one claim when
 
 - their stances agree (confirms and reports agree; denies and cannot confirm each stand alone),
 - they share at least MIN_SHARED keys,
-- the same claimant makes them, or they share a figure or a date (independent claimants saying
-  the same thing), and
-- their articles are dated at most WINDOW_DAYS apart (or one is undated).
+- the same claimant makes them, or they share a figure (independent claimants saying the same
+  thing), and
+- their articles are dated at most WINDOW_DAYS apart (or one is undated); an article's date is its
+  own, or the one its dates agree on (chronology.py).
 
 Pairs are only compared inside buckets of sentences sharing a key, never all against all; a key
 shared by more than BUCKET_LIMIT sentences is too common to tell claims apart and is skipped.
@@ -29,7 +30,17 @@ MIN_SHARED = 2  # keys two reports of one claim share at least
 WINDOW_DAYS = 31  # reports of one claim come from articles at most this far apart
 BUCKET_LIMIT = 400  # a key in more sentences than this does not make buckets (pairs grow with its square)
 POSITIVE = ("confirms", "reports")
-STRONG = ("figure:", "date:")  # keys that let independent claimants' reports be one claim
+# Keys that let independent claimants' reports be one claim: the same figure. (Not a date: much is
+# said on one day, and a date shared with one concept would join every claimant of that day.)
+STRONG = ("figure:",)
+
+
+@dataclass(frozen=True)
+class Dating:
+    """An article's date and the dates its sentences give, as the timeline places them."""
+
+    date: str | None  # the article's date, or the one its own dates agree on
+    sentences: dict[tuple[int, str], tuple[str, ...]] = field(default_factory=dict)  # (line, text) -> ISO dates
 
 
 @dataclass(frozen=True)
@@ -85,11 +96,13 @@ def claimant_key(sentence: Sentence) -> str | None:
     return "name:" + attribution.claimant.split()[-1].casefold()
 
 
-def claim_keys(sentence: Sentence, concepts: frozenset[str]) -> frozenset[str]:
+def claim_keys(sentence: Sentence, concepts: frozenset[str], dates: Iterable[str] = ()) -> frozenset[str]:
     """What a sentence is about, in keys no language changes: concepts (of `concepts`, the ones
-    topics.yml marks as claim keys), figures (what they count, and the value)."""
+    topics.yml marks as claim keys), figures (what they count, and the value), and the dates it
+    gives as the timeline places them (`day:` for a day, `date:` for a month or year)."""
     keys = {f"concept:{m.concept}" for m in sentence.matches if m.concept in concepts}
     keys.update(f"figure:{f.counts}:{f.value:g}" for f in sentence.figures if f.value is not None)
+    keys.update(f"day:{iso}" if len(iso) == 10 else f"date:{iso}" for iso in dates)
     return frozenset(keys)
 
 
@@ -98,8 +111,8 @@ def is_claim(sentence: Sentence) -> bool:
     return attribution is not None and (attribution.claimant is not None or attribution.stance not in POSITIVE)
 
 
-def _day(article: Article) -> int | None:
-    date = article.metadata.date or ""
+def _day(date: str | None) -> int | None:
+    date = date or ""
     try:
         return dt.date.fromisoformat(date).toordinal() if len(date) == 10 else None
     except ValueError:
@@ -145,16 +158,21 @@ def _shared_pairs(keys: Sequence[frozenset[str]]) -> Counter[tuple[int, int]]:
     return shared
 
 
-def find_claims(articles: Iterable[Article], concepts: frozenset[str]) -> list[Claim]:
+def find_claims(articles: Iterable[Article], concepts: frozenset[str],
+                dating: Callable[[Article], Dating] | None = None) -> list[Claim]:
     """Every claim of the published articles, earliest report first (the order is deterministic:
-    it depends on the articles and their sentences only, not on the order they come in)."""
+    it depends on the articles and their sentences only, not on the order they come in).
+    `dating` gives an article's date and its sentences' placed dates (the timeline's)."""
+    articles = list(articles)
+    dated = {a.source.name: dating(a) for a in articles} if dating else {}
     reports = sorted((r for a in articles if a.status == "published" for r in _reports(a)),
                      key=lambda r: (r.article.metadata.date or "9999", r.article.source.name, r.sentence.line,
                                     r.ordinal))
-    keys = [claim_keys(r.sentence, concepts) for r in reports]
+    keys = [claim_keys(r.sentence, concepts, dated[r.article.source.name].sentences.get(
+        (r.sentence.line, r.sentence.text), ()) if dated else ()) for r in reports]
     claimants = [claimant_key(r.sentence) for r in reports]
     classes = [_stance_class(r.sentence) for r in reports]
-    days = [_day(r.article) for r in reports]
+    days = [_day(dated[r.article.source.name].date if dated else r.article.metadata.date) for r in reports]
     sets = _Sets(len(reports))
     answering: dict[int, list[tuple[int, int]]] = defaultdict(list)  # negative -> (shared keys, positive)
     for (a, b), count in sorted(_shared_pairs(keys).items()):

@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import time
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 from .cache import ArticleCache, article_key, unclassified, versions
+from .chronology import dating
 from .claims import Claim, find_claims
 from .copies import mark_near_copies
 from .ingest import read_folder
@@ -82,7 +83,7 @@ class Corpus:
     def claims(self) -> tuple[Claim, ...]:
         """Every claim of the published articles, reports across articles grouped (claims.py)."""
         concepts = frozenset(c.id for t in self.topics for c in t.concepts if c.claim_key)
-        return tuple(find_claims(self.published, concepts))
+        return tuple(find_claims(self.published, concepts, partial(dating, fallback=self.as_of)))
 
     @cached_property
     def claims_by_anchor(self) -> dict[str, Claim]:

@@ -1,13 +1,17 @@
 """Reading calendar dates written with digits or month names. Month names, filler words ("de") and
-patterns for other notations ("2024년 10월 28일") come from languages.yml through a Calendar."""
+patterns for other notations ("2024년 10월 28일") come from languages.yml through a Calendar.
+`parse_date` reads one date (datelines, front matter); `Calendar.find` lists every date of a
+sentence at the precision written (the timeline)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+_SHORT_MONTH = 3  # month words this short are read only in their own language ("set", "mar", "lis")
 _NUMERIC = (
     (re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), ("y", "m", "d")),
     (re.compile(r"(?<!\d)(\d{1,2})[-./](\d{1,2})[-./](\d{4})(?!\d)"), ("d", "m", "y")),
@@ -31,6 +35,99 @@ class Calendar:
         object.__setattr__(self, "_month_day", re.compile(
             r"(?<!\w)(\w{2,20})\.?\s{1,3}(\d{1,2}),?\s{1,3}(\d{4})(?!\d)"))
         object.__setattr__(self, "_extra", tuple(re.compile(p) for p in self.patterns))
+        # Dates without a year, and months of a year ("28. Oktober", "13 июня", "im September 2023").
+        object.__setattr__(self, "_day_only", re.compile(rf"(?<![\d.,])(\d{{1,2}})\.?{gap}(\w{{2,20}})(?!\w)"))
+        object.__setattr__(self, "_month_only", re.compile(r"(?<!\w)(\w{2,20})\.?\s{1,3}(\d{1,2})(?![\d.,]\d)(?!\w)"))
+        object.__setattr__(self, "_month_year", re.compile(
+            rf"(?<!\w)(\w{{2,20}})\.?,?{gap}(\d{{4}})(?!\d)"))
+
+    def month(self, word: str, own: Mapping[str, int] | None = None) -> int | None:
+        """The month a word names (any case, an abbreviation's point dropped). With `own` (the
+        sentence language's months), a short word (three letters or fewer) of another language is
+        not taken: Italian "set" and Spanish "mar" are English and Spanish words too."""
+        word = word.lower().rstrip(".")
+        if own is None:
+            return self.months.get(word)
+        return own.get(word) or (self.months.get(word) if len(word) > _SHORT_MONTH else None)
+
+    def find(self, text: str, own: Mapping[str, int] | None = None) -> list[DateMatch]:
+        """Every date written in `text` with digits or month names, in text order, at the precision
+        written: day, month and year; month and year; or day and month without a year. Impossible
+        dates ("32-10-2024", "29. Februar 2023") are returned with `valid` False, so that their
+        numbers are not read again as something else. `own`: the sentence language's month names
+        (see `month`)."""
+        found: list[DateMatch] = []
+        taken = Spans()
+
+        def add(start: int, end: int, year: int | None, month: int | None, day: int | None) -> None:
+            if taken.take(start, end):
+                found.append(DateMatch(start, end, year, month, day, _possible(year, month, day)))
+
+        for pattern, order in _NUMERIC:
+            for m in pattern.finditer(text):
+                parts = dict(zip(order, (int(g) for g in m.groups()), strict=True))
+                add(m.start(), m.end(), parts["y"], parts["m"], parts["d"])
+        for pattern in self._extra:
+            for m in pattern.finditer(text):
+                add(m.start(), m.end(), int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        for m in self._day_month.finditer(text):
+            if month := self.month(m.group(2), own):
+                add(m.start(), m.end(), int(m.group(3)), month, int(m.group(1)))
+        for m in self._month_day.finditer(text):
+            if month := self.month(m.group(1), own):
+                add(m.start(), m.end(), int(m.group(3)), month, int(m.group(2)))
+        for m in self._month_year.finditer(text):
+            if month := self.month(m.group(1), own):
+                add(m.start(), m.end(), int(m.group(2)), month, None)
+        for m in self._day_only.finditer(text):
+            if month := self.month(m.group(2), own):
+                add(m.start(), m.end(), None, month, int(m.group(1)))
+        for m in self._month_only.finditer(text):
+            if month := self.month(m.group(1), own):
+                add(m.start(), m.end(), None, month, int(m.group(2)))
+        return sorted(found, key=lambda d: d.start)
+
+
+class Spans:
+    """Stretches of a text already read, kept sorted: taking one that overlaps none costs a
+    bisection, so a long text with thousands of dates stays fast."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def free(self, start: int, end: int) -> bool:
+        i = bisect_left(self._starts, start)
+        return not ((i > 0 and self._ends[i - 1] > start) or (i < len(self._starts) and self._starts[i] < end))
+
+    def take(self, start: int, end: int) -> bool:
+        """Take the stretch if it overlaps none taken; whether it was taken."""
+        if not self.free(start, end):
+            return False
+        i = bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date found in text: where, its parts as written (None where the text gives none) and
+    whether such a day exists."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+    valid: bool = True
+
+
+def _possible(year: int | None, month: int | None, day: int | None) -> bool:
+    """Whether a date can exist; a day without a year is checked against a leap year (29 February)."""
+    if month is None or not 1 <= month <= 12:
+        return False
+    return _valid(2000 if year is None else year, month, day or 1) is not None
 
 
 def _valid(year: int, month: int, day: int) -> str | None:

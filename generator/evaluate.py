@@ -178,3 +178,73 @@ def report_sentences(result: SetScores) -> str:
     lines.append(f"{'all':<9} {'':>6} {cells}")
     lines.append(f"weakest language: {result.weakest_language()}")
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class KeyDate:
+    """A date of an answer key (the `dates:` section of tests/data/facts/*.yml)."""
+
+    file: str
+    line: int
+    words: str
+    iso: str | None  # None: not an event (impossible, or nothing to place it by)
+    inferred: frozenset[str]
+
+
+@dataclass(frozen=True)
+class DateScore:
+    """Timeline events against a key, matched on (file, line, ISO date). Key entries without an ISO
+    date are not events and count for nothing; two expressions of one line naming the same date
+    are one event."""
+
+    found: frozenset[tuple[str, int, str]]
+    expected: frozenset[tuple[str, int, str]]
+    flags_right: int  # matched events whose inferred parts (year, month, day) agree with the key
+
+    @property
+    def hits(self) -> frozenset[tuple[str, int, str]]:
+        return self.found & self.expected
+
+    @property
+    def precision(self) -> float:
+        return len(self.hits) / len(self.found) if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return len(self.hits) / len(self.expected) if self.expected else 1.0
+
+
+def load_key_dates(path: Path) -> list[KeyDate]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [KeyDate(str(e["file"]), int(e["line"]), str(e["words"]), None if e.get("iso") is None else str(e["iso"]),
+                    frozenset(e.get("inferred") or ())) for e in (data.get("dates") or [])]
+
+
+def score_dates(corpus: Corpus, key: Sequence[KeyDate]) -> DateScore:
+    """The timeline of `corpus` (as the page places it) against `key`."""
+    from .chronology import events_of  # only the date score needs the timeline
+
+    inferred: dict[tuple[str, int, str], set[str]] = {}
+    for article in corpus.published:
+        for event in events_of(article, corpus.as_of)[0]:
+            at = (article.source.name, event.sentence.line, event.iso)
+            inferred[at] = inferred.get(at, set(event.inferred)) & set(event.inferred)
+    # Expressions of one line naming one date are one event: what is inferred for it is what no
+    # expression writes (as chronology.py counts it).
+    expected: dict[tuple[str, int, str], set[str]] = {}
+    for k in key:
+        if k.iso is not None:
+            expected[(k.file, k.line, k.iso)] = expected.get((k.file, k.line, k.iso), set(k.inferred)) & k.inferred
+    flags = sum(1 for event in inferred.keys() & expected.keys() if inferred[event] == expected[event])
+    return DateScore(frozenset(inferred), frozenset(expected), flags)
+
+
+def report_dates(result: DateScore, verbose: bool = False) -> str:
+    lines = [f"{'dates':<24} {result.precision:>9.3f} {result.recall:>7.3f} {len(result.hits):>4} "
+             f"{len(result.found - result.expected):>4} {len(result.expected - result.found):>4}",
+             f"{len(result.expected)} dated events in the key; inferred parts agree on {result.flags_right} "
+             f"of {len(result.hits)} found"]
+    if verbose:
+        lines += [f"  not in the key: {f}:{line} {iso}" for f, line, iso in sorted(result.found - result.expected)]
+        lines += [f"  missed: {f}:{line} {iso}" for f, line, iso in sorted(result.expected - result.found)]
+    return "\n".join(lines)

@@ -4,16 +4,20 @@ and the boilerplate line rules. Nothing language-specific is written in code."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
 from .attribution import Attributor, speech_rules
 from .dates import Calendar
 from .figures import FigureFinder, figure_rules
+from .timeline import DateFinder, date_words
 
 DATA_DIR = Path(__file__).parent / "data"
+Parsed = TypeVar("Parsed")
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,7 @@ class Knowledge:
     calendar: Calendar  # month names, fillers and date patterns of every language
     figures: FigureFinder | None = None  # from figures.yml; None in tests that need no figures
     speech: Attributor | None = None  # from speech.yml: who said it, and the stance
+    dates: DateFinder | None = None  # from dates.yml; None in tests that need no timeline
 
 
 def calendar_of(languages: dict[str, Language]) -> Calendar:
@@ -122,25 +127,27 @@ def load_line_rules(path: Path) -> tuple[LineRule, ...]:
     return tuple(rules)
 
 
-def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
-    """Languages, boilerplate rules, figure words and speech words from `languages.yml`,
-    `boilerplate.yml`, `figures.yml` and `speech.yml` in `data_dir`."""
-    languages = load_languages(data_dir / "languages.yml")
-    calendar = calendar_of(languages)
-    path = data_dir / "figures.yml"
+def _parsed(path: Path, parse: Callable[[object], Parsed]) -> Parsed:
+    """A data file read by `parse`, whose ValueError becomes a DataError naming the file."""
     try:
-        rules = figure_rules(load_yaml(path))
+        return parse(load_yaml(path))
     except ValueError as error:
         raise DataError(f"{path}: {error}") from error
-    speech_path = data_dir / "speech.yml"
-    try:
-        speech = speech_rules(load_yaml(speech_path))
-    except ValueError as error:
-        raise DataError(f"{speech_path}: {error}") from error
+
+
+def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
+    """Languages, boilerplate rules, figure, speech and date words from `languages.yml`,
+    `boilerplate.yml`, `figures.yml`, `speech.yml` and `dates.yml` in `data_dir`."""
+    languages = load_languages(data_dir / "languages.yml")
+    calendar = calendar_of(languages)
+    rules = _parsed(data_dir / "figures.yml", figure_rules)
+    speech = _parsed(data_dir / "speech.yml", speech_rules)
+    words = _parsed(data_dir / "dates.yml", date_words)
     return Knowledge(
         languages=languages,
         line_rules=load_line_rules(data_dir / "boilerplate.yml"),
         calendar=calendar,
         figures=FigureFinder(rules, calendar.months),
         speech=Attributor(speech),
+        dates=DateFinder(words, calendar, {code: lang.months for code, lang in languages.items()}),
     )

@@ -72,6 +72,7 @@ class SetAside:
     line: int
     text: str
     reason: str
+    dates: tuple[DateMention, ...] = ()  # a dateline's date (pipeline.py); other lines carry none
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +121,30 @@ class Attribution:
 
 
 @dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression in a sentence (timeline.py): the words as written and what the text itself
+    says of the date. Which day it means is worked out for the whole article (chronology.py): a
+    date without a year, a weekday or "heute" is counted from the article's date."""
+
+    words: str
+    year: int | None = None  # parts the text writes; None where it gives none
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # 0 = Monday: named alone ("am Montag") or before a day ("в четверг, 13 июня")
+    shift: int = 0  # for a relative expression: how many units from the article's date
+    unit: str | None = None  # day, week, month, year, or "same" (the day named last); None: not relative
+
+    @property
+    def written(self) -> str | None:
+        """The ISO date the text gives on its own (YYYY-MM-DD, YYYY-MM or YYYY), or None."""
+        if self.year is None or self.unit is not None:
+            return None
+        if self.month is None:
+            return f"{self.year:04d}"
+        return f"{self.year:04d}-{self.month:02d}" + (f"-{self.day:02d}" if self.day is not None else "")
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence: verbatim (repaired) text, where it starts and ends, its language and topics."""
 
@@ -132,6 +157,7 @@ class Sentence:
     pieces: tuple[tuple[int, str], ...] = ()  # (line number, text on that line)
     figures: tuple[Figure, ...] = ()
     attribution: Attribution | None = None
+    dates: tuple[DateMention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

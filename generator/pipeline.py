@@ -16,7 +16,7 @@ from .classify import Classifier
 from .clean import clean
 from .knowledge import Knowledge
 from .language import LanguageIdentifier
-from .models import Article, Line, Metadata, Paragraph, Problem, SourceFile
+from .models import Article, Line, Metadata, Paragraph, Problem, SetAside, SourceFile
 from .outlets import Register
 from .segment import sentences_of
 
@@ -90,7 +90,8 @@ def analyse_article(source: SourceFile, knowledge: Knowledge, identifier: Langua
             # A paragraph that is one sentence already has that sentence's language.
             own = language if sentence.text == text else identifier.sentence(sentence.text, language)
             figures = knowledge.figures.find(sentence.text, own) if knowledge.figures else ()
-            sentences.append(replace(sentence, language=own, figures=figures))
+            dates = knowledge.dates.find(sentence.text, own) if knowledge.dates else ()
+            sentences.append(replace(sentence, language=own, figures=figures, dates=dates))
         paragraphs.append(Paragraph(tuple(numbers), tuple(sentences), language,
                                     heading=all(line.heading for line in lines)))
     shares: Counter[str] = Counter()
@@ -102,11 +103,23 @@ def analyse_article(source: SourceFile, knowledge: Knowledge, identifier: Langua
         metadata=replace(_merge(source.front_matter, cleaned.metadata),
                          language=source.front_matter.language or (shares.most_common(1)[0][0] if shares else None)),
         paragraphs=tuple(paragraphs),
-        set_aside=cleaned.set_aside,
+        set_aside=_dated(cleaned.set_aside, knowledge, source.front_matter.language),
         repaired=tuple(line for line in cleaned.lines if line.repairs),
         languages=tuple(code for code, _ in shares.most_common() if code != "und"),
         problems=(*source.problems, *_repair_warnings(source.name, cleaned.lines)),
     )
+
+
+# Set-aside lines whose dates are shown on the timeline: a dateline says when the article was
+# published or updated ("Bijgewerkt: 28 november 2024"), quoted from its own line.
+_DATED_REASONS = ("dateline",)
+
+
+def _dated(set_aside: tuple[SetAside, ...], knowledge: Knowledge, language: str | None) -> tuple[SetAside, ...]:
+    if knowledge.dates is None:
+        return set_aside
+    return tuple(replace(s, dates=knowledge.dates.find(s.text, language)) if s.reason in _DATED_REASONS else s
+                 for s in set_aside)
 
 
 # Repairs that change what a reader could see in the file (rather than scraping debris) are named

@@ -231,7 +231,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for child in topics.children:
             child.parent = topics
         kept = [item for item in nav.items if not (item.is_page and item.file.src_uri in self.generated)]
-        nav.items = [page[page_path("")], topics, page[page_path("figures")], page[page_path("sources")], *kept]
+        nav.items = [page[page_path("")], topics, page[page_path("figures")], page[page_path("timeline")],
+                     page[page_path("sources")], *kept]
         nav.pages = _pages(nav.items)
         bookended = [None, *nav.pages, None]
         for before, current, after in zip(bookended[:-2], nav.pages, bookended[2:], strict=False):

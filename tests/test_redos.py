@@ -63,6 +63,7 @@ HOSTILE = {
     "markup": "[*_`{" * 20_000,
     "speech words and names": "sagte Rutte, er bestätigte nicht " * 3_000,
     "one long name": "Mark Rutte " * 9_000,
+    "dates": "28. Oktober 2024, 1 May, heute; " * 3_000,
 }
 CLASSIFIER = Classifier(load_topics(TOPICS))
 IDENTIFIER = LanguageIdentifier(KNOWLEDGE.languages)
@@ -73,6 +74,8 @@ STAGES = {
     "repair": repair,
     "line rules": lambda s: match_line_rule(s, KNOWLEDGE.line_rules, KNOWLEDGE.calendar),
     "dates": lambda s: parse_date(s, KNOWLEDGE.calendar),
+    "timeline": lambda s: KNOWLEDGE.dates.find(s, "de"),
+    "timeline, any language": lambda s: KNOWLEDGE.dates.find(s, None),
     "sentences": lambda s: split_sentences(s, "de", DE.abbreviations, DE.months),
     "language": IDENTIFIER.paragraph,
     "classify": lambda s: CLASSIFIER.matches(s, "de"),

@@ -1,0 +1,183 @@
+"""Placing an article's date mentions (timeline.py) on the calendar: which day, month or year each
+one means, at the precision the text gives, and which parts were inferred and from what.
+
+A mention that writes its year ("28-10-2024", "im September 2023") is placed as written. The others
+are counted from the article's reference date, chosen in this order:
+1. the article's date (front matter, or a dateline cleanup found);
+2. what the article's own full dates agree on (the most frequent; on a tie, the latest);
+3. its dates without a year ("28. Oktober"), given the year that puts them nearest the newest
+   article's date of the whole folder (`fallback`, the site's "as of"), and then agreed on as in 2.
+A date without a year takes the year that puts it nearest the reference date (and, when a weekday
+is named with it, a year in which that day is that weekday). A weekday alone is the latest such
+day up to the reference date; "heute", "sidste år", "last week" are shifted from it ("heute" in an
+article dated only to a month is that month); "am selben Tag" is the date the article placed last,
+at its precision. What cannot be counted from anything is not placed.
+Nothing here reads the clock of the machine that builds the site."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from .claims import Dating
+from .models import Article, DateMention, Sentence
+
+PARTS = ("year", "month", "day")
+_WEEKDAY_YEARS = 6  # a weekday with a day and month recurs within this many years either way
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated sentence: one date it names, placed, with the words that name it."""
+
+    article: Article
+    sentence: Sentence
+    iso: str  # YYYY-MM-DD, YYYY-MM or YYYY
+    words: tuple[str, ...]  # as written, every expression of this sentence that names this date
+    inferred: tuple[str, ...] = ()  # parts not written: some of year, month, day
+    basis: str | None = None  # what the inferred parts were counted from, for the reader
+
+
+@dataclass(frozen=True)
+class Reference:
+    iso: str
+    why: str  # what it is, for the reader: "the article's date, 2024-10-28"
+
+
+def _date(iso: str) -> dt.date:
+    """A day to count from: the day itself, or the middle of a month or year."""
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    return dt.date(parts[0], parts[1], 15) if len(parts) == 2 else dt.date(parts[0], 7, 1)
+
+
+def _nearest(mention: DateMention, anchor: dt.date) -> dt.date | None:
+    """The day and month of `mention` in the year that puts it nearest `anchor`."""
+    assert mention.month is not None and mention.day is not None
+    span = _WEEKDAY_YEARS if mention.weekday is not None else 1
+    best = None
+    for year in range(anchor.year - span, anchor.year + span + 1):
+        try:
+            day = dt.date(year, mention.month, mention.day)
+        except ValueError:
+            continue  # 29 February outside a leap year
+        if mention.weekday is not None and day.weekday() != mention.weekday:
+            continue
+        if best is None or abs((day - anchor).days) < abs((best - anchor).days):
+            best = day
+    return best
+
+
+def _in_year(mention: DateMention, year: int) -> dt.date | None:
+    try:
+        day = dt.date(year, mention.month or 0, mention.day or 0)
+    except ValueError:
+        return None
+    return day if mention.weekday is None or day.weekday() == mention.weekday else None
+
+
+def lines_of(article: Article) -> list[Sentence]:
+    """The article's sentences and its datelines (as one-line sentences), in file order."""
+    datelines = [Sentence(s.text, s.line, s.line, article.metadata.language, dates=s.dates)
+                 for s in article.set_aside if s.dates]
+    return sorted([*article.sentences, *datelines], key=lambda s: s.line)
+
+
+def reference(article: Article, fallback: str | None) -> Reference | None:
+    """The date the article's relative and year-less dates are counted from (see the module)."""
+    if article.metadata.date:
+        return Reference(article.metadata.date, f"the article's date, {article.metadata.date}")
+    mentions = [m for s in lines_of(article) for m in s.dates]
+    full = [m.written for m in mentions if m.written and m.day is not None]
+    if full:
+        agreed = _agreed(full)
+        return Reference(agreed, f"the date the article's full dates agree on, {agreed}")
+    if fallback:
+        anchor = _date(fallback)
+        placed = [d.isoformat() for m in mentions if m.year is None and m.month and m.day
+                  if (d := _nearest(m, anchor)) is not None]
+        if placed:
+            agreed = _agreed(placed)
+            return Reference(agreed, f"the article's own day and month, {agreed}, in the year nearest the "
+                                     f"newest article's date ({fallback})")
+    return None
+
+
+def _agreed(dates: list[str]) -> str:
+    counts = Counter(dates)
+    return max(counts, key=lambda d: (counts[d], d))
+
+
+def events_of(article: Article, fallback: str | None) -> tuple[list[Event], int]:
+    """The article's dated sentences, placed; and how many date mentions could not be placed."""
+    ref = reference(article, fallback)
+    anchor = _date(ref.iso) if ref else None
+    basis = f"counted from {ref.why}" if ref else None  # what inferred parts were counted from
+    events: list[Event] = []
+    unplaced = 0
+    last: str | None = None  # the date the article placed last, for "am selben Tag"
+    for sentence in lines_of(article):
+        placed: dict[str, tuple[list[str], tuple[str, ...], str | None]] = {}
+        for mention in sentence.dates:
+            try:
+                iso, inferred = _place(mention, ref, anchor, last)
+            except (OverflowError, ValueError):  # counted past year 9999 or before year 1
+                iso, inferred = None, ()
+            if iso is None or not "0001" <= iso[:4] <= "9999":
+                unplaced += 1
+                continue
+            why = f"counted from the date named before it, {last}" if mention.unit == "same" and last else basis
+            words, known, was = placed.setdefault(iso, ([], inferred, why))
+            words.append(mention.words)
+            # The same date written out and inferred on one line: it is written.
+            placed[iso] = (words, tuple(p for p in known if p in inferred), was)
+            last = iso
+        for iso, (words, inferred, why) in placed.items():
+            events.append(Event(article, sentence, iso, tuple(words), inferred, why if inferred else None))
+    return events, unplaced
+
+
+def _place(mention: DateMention, ref: Reference | None, anchor: dt.date | None, last: str | None
+           ) -> tuple[str | None, tuple[str, ...]]:
+    if mention.written:
+        return mention.written, ()
+    if mention.unit == "same":
+        same = last or (ref.iso if ref else None)
+        return same, PARTS[:len(same.split("-"))] if same else ()
+    if ref is None or anchor is None:
+        return None, ()
+    precise = len(ref.iso)
+    if mention.month is not None and mention.day is not None:
+        # An article dated only to a year: its year (a weekday given with the date must still match).
+        day = _nearest(mention, anchor) if precise > 4 else _in_year(mention, anchor.year)
+        return (day.isoformat(), ("year",)) if day else (None, ())
+    if mention.unit is None and mention.weekday is not None:
+        if precise < 10:
+            return None, ()
+        back = (anchor.weekday() - mention.weekday) % 7
+        return (anchor - dt.timedelta(days=back)).isoformat(), PARTS
+    if mention.unit == "day" and precise == 10:
+        return (anchor + dt.timedelta(days=mention.shift)).isoformat(), PARTS
+    if mention.unit == "week" and precise == 10:
+        return (anchor + dt.timedelta(weeks=mention.shift)).isoformat()[:7], ("year", "month")
+    if mention.unit in ("day", "week") and mention.shift == 0 and precise == 7:
+        return ref.iso, ("year", "month")  # "today" in an article dated to a month: that month
+    if mention.unit == "month" and precise >= 7:
+        months = anchor.year * 12 + anchor.month - 1 + mention.shift
+        return f"{months // 12:04d}-{months % 12 + 1:02d}", ("year", "month")
+    if mention.unit == "year":
+        return f"{anchor.year + mention.shift:04d}", ("year",)
+    return None, ()
+
+
+def dating(article: Article, fallback: str | None) -> Dating:
+    """The article's reference date and each dated sentence's placed dates (for claims.py)."""
+    ref = reference(article, fallback)
+    events, _ = events_of(article, fallback)
+    sentences: dict[tuple[int, str], tuple[str, ...]] = {}
+    for event in events:
+        key = (event.sentence.line, event.sentence.text)
+        sentences[key] = (*sentences.get(key, ()), event.iso)
+    return Dating(ref.iso if ref else None, sentences)
