@@ -4,8 +4,9 @@ Two layers, each a folder named after the hash of everything its results depend 
 - `analysed-<h>`: the language stages (clean, segment, language), keyed by the article's file name
   and bytes; `<h>` hashes the generator's code, the versions of the libraries it calls, and the
   language data files. Editing any of them starts a new folder.
-- `classified-<h>`: the same plus topic matches; `<h>` adds topics.yml. Editing topics re-classifies
-  from the analysed layer without re-running the language stages.
+- `classified-<h>`: the same plus topic matches and entity mentions; `<h>` adds topics.yml and
+  entities.yml. Editing either re-classifies from the analysed layer without re-running the
+  language stages.
 Folders of other versions, and entries no longer used, are removed after a build.
 
 Entries are pickles written by this build on this machine: the cache folder is local state, never
@@ -52,12 +53,16 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def versions(data_dir: Path, topics: Path, code: str | None = None) -> dict[str, str]:
+def versions(data_dir: Path, topics: Path, code: str | None = None, entities: Path | None = None
+             ) -> dict[str, str]:
     """The version of each layer: what its results depend on, hashed."""
     analysed = hashlib.sha256((code or code_version()).encode())
     _hash_files(data_dir.glob("*.yml"), analysed)
     classified = hashlib.sha256(analysed.hexdigest().encode())
     _hash_files([topics], classified)
+    if entities is not None:
+        classified.update(b"entities\0")
+        _hash_files([entities], classified)
     return {"analysed": analysed.hexdigest()[:16], "classified": classified.hexdigest()[:16]}
 
 
@@ -90,9 +95,10 @@ class _Entry:
 
 
 def unclassified(article: Article) -> Article:
-    """The article as the language stages left it (classification only adds matches and topics)."""
+    """The article as the language stages left it (classification only adds matches, topics and
+    entity mentions)."""
     return replace(article, paragraphs=tuple(
-        replace(p, sentences=tuple(replace(s, matches=(), topics=()) for s in p.sentences))
+        replace(p, sentences=tuple(replace(s, matches=(), topics=(), entities=()) for s in p.sentences))
         for p in article.paragraphs
     ))
 

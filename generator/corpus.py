@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .cache import ArticleCache, article_key, unclassified, versions
+from .entities import EntityFinder, load_entities
 from .ingest import read_folder
 from .knowledge import DATA_DIR, Knowledge, load_knowledge
 from .link import mark_duplicates, set_aside_repeated
@@ -32,6 +33,7 @@ class Settings:
     cache_dir: Path | None = None  # None: no cache
     workers: int = 1  # processes for the per-article stages (a pool only pays for many articles)
     in_memory: bool = False  # keep cache entries in this process too (between the rebuilds of mkdocs serve)
+    entities: Path | None = Path("content/entities.yml")  # None: no entities
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class Corpus:
     stats: Stats = Stats()
     version: str = ""  # hash of the code and data files the articles' results depend on
     digests: dict[str, str] = field(default_factory=dict)  # file name -> digest of its final Article
+    entities: EntityFinder = field(default_factory=lambda: EntityFinder(()))  # from entities.yml
 
     @property
     def published(self) -> tuple[Article, ...]:
@@ -101,7 +104,8 @@ def build_corpus(settings: Settings) -> Corpus:
 
     knowledge = load_knowledge(settings.data)
     topics = load_topics(settings.topics, settings.site_language)
-    layer_versions = versions(settings.data, settings.topics)
+    entities = load_entities(settings.entities) if settings.entities else EntityFinder(())
+    layer_versions = versions(settings.data, settings.topics, entities=settings.entities)
     cache = ArticleCache(settings.cache_dir, layer_versions, settings.in_memory)
     sources, hidden = read_folder(settings.articles, settings.content_root, settings.max_article_bytes,
                                   knowledge.calendar)
@@ -116,7 +120,8 @@ def build_corpus(settings: Settings) -> Corpus:
         if found[-1] is None:
             jobs.append((len(found) - 1, Job(source, cache.get("analysed", source))))
     lap("cache read")
-    data = StageData(settings.data, settings.topics, settings.site_language, layer_versions["classified"])
+    data = StageData(settings.data, settings.topics, settings.site_language, layer_versions["classified"],
+                     settings.entities)
     results, workers = run_jobs([job for _, job in jobs], data, settings.workers)
     lap("article stages")
     for (index, job), article in zip(jobs, results, strict=True):
@@ -135,7 +140,7 @@ def build_corpus(settings: Settings) -> Corpus:
                   reclassified=reclassified, analysed=len(jobs) - reclassified, workers=workers,
                   seconds=tuple(seconds))
     return Corpus(articles=articles, topics=topics, knowledge=knowledge, hidden=hidden, stats=stats,
-                  version=layer_versions["classified"], digests=digests)
+                  version=layer_versions["classified"], digests=digests, entities=entities)
 
 
 def article_digest(article: Article, version: str, key: str | None = None) -> str:

@@ -108,6 +108,18 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """An entity of entities.yml named in a sentence: which one, the words as written, and where
+    they are in the sentence's text (`text[start:end] == words`)."""
+
+    entity: str  # the entity's slug
+    name: str  # its canonical name
+    words: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence: verbatim (repaired) text, where it starts and ends, its language and topics."""
 
@@ -119,6 +131,7 @@ class Sentence:
     topics: tuple[str, ...] = ()
     pieces: tuple[tuple[int, str], ...] = ()  # (line number, text on that line)
     figures: tuple[Figure, ...] = ()
+    entities: tuple[Mention, ...] = ()  # entities.yml names found in the text (entities.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +172,16 @@ class Concept:
     label: str
     terms: dict[str, tuple[str, ...]]  # language -> terms
     weight: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation, country or place of entities.yml, with every alias it is written as."""
+
+    slug: str
+    name: str
+    type: str  # person, organisation, country or place
+    aliases: tuple[str, ...]  # the name first
 
 
 @dataclass(frozen=True, slots=True)

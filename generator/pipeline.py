@@ -1,8 +1,8 @@
 """One article through the per-article stages: blocks -> clean -> language -> segment, then classify.
 
 `analyse_article` (the language stages) is a pure function of the file and the language data files;
-`classify_article` adds what depends on topics.yml. Neither reads corpus-wide state, so their results
-are cached per article (cache.py) and run in a process pool (corpus.py)."""
+`classify_article` adds what depends on topics.yml and entities.yml. Neither reads corpus-wide
+state, so their results are cached per article (cache.py) and run in a process pool (corpus.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from dataclasses import replace
 from .blocks import read_blocks
 from .classify import Classifier
 from .clean import clean
+from .entities import EntityFinder
 from .knowledge import Knowledge
 from .language import LanguageIdentifier
 from .models import Article, Line, Metadata, Paragraph, Problem, SourceFile
@@ -27,16 +28,18 @@ def _merge(front: Metadata, found: Metadata) -> Metadata:
 
 
 def process_article(source: SourceFile, knowledge: Knowledge, classifier: Classifier,
-                    identifier: LanguageIdentifier) -> Article:
+                    identifier: LanguageIdentifier, entities: EntityFinder | None = None) -> Article:
     """Everything one file yields on its own; rejected files pass through with their reason."""
-    return classify_article(analyse_article(source, knowledge, identifier), classifier)
+    return classify_article(analyse_article(source, knowledge, identifier), classifier, entities)
 
 
-def classify_article(article: Article, classifier: Classifier) -> Article:
-    """The article with every sentence's topic matches (what depends on topics.yml)."""
+def classify_article(article: Article, classifier: Classifier, entities: EntityFinder | None = None) -> Article:
+    """The article with every sentence's topic matches and entity mentions (what depends on
+    topics.yml and entities.yml)."""
     paragraphs = tuple(
         replace(paragraph, sentences=tuple(
-            replace(s, matches=(m := classifier.matches(s.text, s.language)), topics=classifier.topics_of(m))
+            replace(s, matches=(m := classifier.matches(s.text, s.language)), topics=classifier.topics_of(m),
+                    entities=entities.find(s.text, s.language) if entities else ())
             for s in paragraph.sentences))
         for paragraph in article.paragraphs
     )

@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from .classify import Classifier
+from .entities import load_entities
 from .knowledge import load_knowledge
 from .language import LanguageIdentifier
 from .models import Article, SourceFile
@@ -40,6 +41,7 @@ class StageData:
     topics: Path
     site_language: str = "en"
     version: str = ""  # hash of the files' contents: an edited file is loaded again (mkdocs serve)
+    entities: Path | None = None  # entities.yml (None: no entities)
 
 
 # The loaded data of this process, kept between builds of one `mkdocs serve`.
@@ -51,7 +53,8 @@ def _tools(data: StageData) -> tuple:
         knowledge = load_knowledge(data.data)
         _loaded.clear()
         _loaded[data] = (knowledge, LanguageIdentifier(knowledge.languages),
-                         Classifier(load_topics(data.topics, data.site_language)))
+                         Classifier(load_topics(data.topics, data.site_language)),
+                         load_entities(data.entities) if data.entities else None)
     return _loaded[data]
 
 
@@ -62,9 +65,9 @@ def warm_up(data: StageData) -> None:
 
 def run_job(job: Job, data: StageData) -> Article:
     """The stages one article still needs: language stages unless cached, then classification."""
-    knowledge, identifier, classifier = _tools(data)
+    knowledge, identifier, classifier, entities = _tools(data)
     analysed = job.analysed or analyse_article(job.source, knowledge, identifier)
-    return classify_article(analysed, classifier)
+    return classify_article(analysed, classifier, entities)
 
 
 def default_workers() -> int:
