@@ -39,6 +39,8 @@ class BriefingConfig(Config):
     """Folder of article files (.txt, .md); the build only reads it."""
     topics = opt.Type(str, default="content/topics.yml")
     """Topics with their concepts and terms per language."""
+    entities = opt.Type(str, default="content/entities.yml")
+    """People, organisations, countries and places with their aliases (no file: no entities)."""
     templates = opt.Type(str, default="site_templates")
     """Folder of the Jinja2 templates (`*.md.j2`) of the generated pages."""
     language_data = opt.Optional(opt.Type(str))
@@ -101,6 +103,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.settings = Settings(
             articles=articles,
             topics=root / self.config.topics,
+            entities=root / self.config.entities,
             data=root / self.config.language_data if self.config.language_data else DATA_DIR,
             content_root=articles.parent,
             site_language=self.config.site_language,
@@ -113,7 +116,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.serving and not self.warming:
             # An article dropped in while serving is analysed here: have the models ready by then.
             data = StageData(self.settings.data, self.settings.topics, self.settings.site_language,
-                             versions(self.settings.data, self.settings.topics)["classified"])
+                             versions(self.settings.data, self.settings.topics,
+                                      entities=self.settings.entities)["classified"], self.settings.entities)
             self.warming = threading.Thread(target=warm_up, args=(data,), daemon=True)
             self.warming.start()
         self.templates = root / self.config.templates
@@ -220,13 +224,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return entry.html
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        """Overview, one entry per topic, the ledger, then the hand-written pages; sources stay out."""
+        """Overview, one entry per topic, figures, entities, the ledger, then the hand-written pages;
+        sources and entity pages stay out."""
         page = {f.src_uri: f.page for f in files.documentation_pages() if f.page is not None}
         topics = Section("Topics", [page[page_path("topics", t.slug)] for t in self.topics])
         for child in topics.children:
             child.parent = topics
         kept = [item for item in nav.items if not (item.is_page and item.file.src_uri in self.generated)]
-        nav.items = [page[page_path("")], topics, page[page_path("figures")], page[page_path("sources")], *kept]
+        nav.items = [page[page_path("")], topics, page[page_path("figures")], page[page_path("entities")],
+                     page[page_path("sources")], *kept]
         nav.pages = _pages(nav.items)
         bookended = [None, *nav.pages, None]
         for before, current, after in zip(bookended[:-2], nav.pages, bookended[2:], strict=False):
@@ -239,7 +245,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             log.info(f"serve rebuild: HTML of {memo.hits} of {memo.hits + memo.misses} generated pages reused")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
-        for path in (self.settings.articles, self.settings.topics, self.templates, self.settings.data):
+        for path in (self.settings.articles, self.settings.topics, self.settings.entities, self.templates,
+                     self.settings.data):
             server.watch(str(path))
         return server
 
