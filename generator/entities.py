@@ -168,7 +168,8 @@ class EntityFinder:
     def candidates(self, text: str, language: str | None, mentions: Sequence[Mention] = ()) -> list[Candidate]:
         """Capitalised runs and acronyms in `text` that no alias covers (see the module's docstring)."""
         stop = self._stop.get(language or "", self._stop_any if language is None else self._stop_neutral)
-        covered = [(m.start, m.end) for m in mentions]
+        covered = sorted((m.start, m.end) for m in mentions)
+        next_mention = 0  # words and mentions both go left to right: one pass over each
         found: list[Candidate] = []
         run: list[re.Match[str]] = []
 
@@ -186,8 +187,11 @@ class EntityFinder:
             letters = word.group()
             opens = index == 0 or not _OPENERS.isdisjoint(text[previous_end:word.start()])
             previous_end = word.end()
-            named = (not opens and letters[:1].isupper() and not letters.isdigit()
-                     and _fold(letters) not in stop and not any(s <= word.start() < e for s, e in covered))
+            while next_mention < len(covered) and covered[next_mention][1] <= word.start():
+                next_mention += 1
+            inside = next_mention < len(covered) and covered[next_mention][0] <= word.start()
+            named = (not opens and not inside and letters[:1].isupper() and not letters.isdigit()
+                     and _fold(letters) not in stop)
             if named and _all_caps(letters) and len(letters) <= _ACRONYM_MAX:
                 close()
                 found.append(Candidate(letters, word.start(), False))

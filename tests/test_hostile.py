@@ -146,3 +146,18 @@ def test_two_builds_with_source_date_epoch_are_byte_identical(hostile, tmp_path)
     assert len(files) > 50
     for name in files:
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+
+
+def test_entity_pages_quote_hostile_text_as_literal_text_and_keep_the_seeds_citations(hostile):
+    _, site, _, _, clean_site = hostile
+    page = read_page(site / "entities" / "mark-rutte" / "index.html")
+    assert "Soldaten in Kursk {: #evil onclick=alert(1) } sagte Rutte." in [text for _, text in page.quotes]
+    assert "{{ config.site_name }}" in page.text
+
+    def seeds(root: Path) -> set[str]:
+        return {href for href, _ in page_links(root) if re.search(r"sources/00[0-4]-[0-9a-f]+/#L", href)}
+
+    def page_links(root: Path) -> list:
+        return read_page(root / "entities" / "mark-rutte" / "index.html").links
+
+    assert seeds(clean_site) and seeds(clean_site) <= seeds(site)

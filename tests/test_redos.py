@@ -17,13 +17,14 @@ import generator
 from generator.classify import Classifier
 from generator.clean import match_line_rule, repair
 from generator.dates import parse_date
+from generator.entities import load_entities
 from generator.escape import md_text
 from generator.ingest import decode, split_lines
 from generator.knowledge import load_knowledge
 from generator.language import LanguageIdentifier
 from generator.segment import split_sentences
 from generator.topics import load_topics
-from tests.conftest import TOPICS
+from tests.conftest import ENTITIES, TOPICS
 
 KNOWLEDGE = load_knowledge()
 
@@ -61,10 +62,13 @@ HOSTILE = {
     "terms": "Soldaten Granaten " * 6_000,
     "cyrillic and hangul": "снаряд북한군" * 10_000,
     "markup": "[*_`{" * 20_000,
+    "names": "NATO-Russland " * 7_000,
+    "alias prefixes": "Demokratische Volksrepublik Kim Jong " * 2_700,
 }
 CLASSIFIER = Classifier(load_topics(TOPICS))
 IDENTIFIER = LanguageIdentifier(KNOWLEDGE.languages)
 DE = KNOWLEDGE.languages["de"]
+ENTITY_FINDER = load_entities(ENTITIES)
 STAGES = {
     "decode": lambda s: decode(s.encode("utf-8")),
     "split_lines": split_lines,
@@ -76,6 +80,9 @@ STAGES = {
     "classify": lambda s: CLASSIFIER.matches(s, "de"),
     "classify, any language": lambda s: CLASSIFIER.matches(s, None),
     "escape": md_text,
+    "entities": lambda s: ENTITY_FINDER.find(s, "ko"),
+    "entities, any language": lambda s: ENTITY_FINDER.find(s, None),
+    "entity candidates": lambda s: ENTITY_FINDER.candidates(s, "en", ENTITY_FINDER.find(s, "en")),
 }
 
 
