@@ -244,3 +244,24 @@ def test_the_mark_rutte_page_cites_every_sentence_naming_him_and_who_he_appears_
     together = page.rows[page.rows.index(["Entity", "Sentences together"]) + 1:]
     assert together[0] in (["NATO", "4"], ["North Korea", "4"], ["Russia", "4"])
     assert "../nato/" in {href for href, _ in page.links}
+
+
+def test_a_new_article_in_another_language_adds_its_mentions_with_no_code_change(tmp_path):
+    """Made-up Russian and Korean articles (tests/data/facts/made_up/, written for the figures
+    key) dropped next to the seeds: their sentences are on the entity pages, in their language."""
+    from generator.entity_views import entity_pages
+    from generator.views import Limits
+    from tests.conftest import SEEDS, corpus_of
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for path in [*SEEDS.iterdir(), ROOT / "tests/data/facts/made_up/ru_kremlin.txt",
+                 ROOT / "tests/data/facts/made_up/ko_casualties.txt"]:
+        (articles / path.name).write_bytes(path.read_bytes())
+    corpus = corpus_of(articles)
+    kursk = next(e for e in corpus.entities.entities if e.slug == "kursk-oblast")
+    view = entity_pages(corpus, kursk, Limits())[0].view()
+    quoted = {(q.article.source.name, q.sentence.language) for _, _, qs in view["groups"] for q in qs}
+    assert {("ru_kremlin.txt", "ru"), ("ko_casualties.txt", "ko")} <= quoted
+    words = {m.words for a in corpus.published for s in a.sentences for m in s.entities if m.entity == "kursk-oblast"}
+    assert {"Курской области", "쿠르스크"} <= words

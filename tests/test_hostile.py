@@ -152,7 +152,7 @@ def test_entity_pages_quote_hostile_text_as_literal_text_and_keep_the_seeds_cita
     _, site, _, _, clean_site = hostile
     page = read_page(site / "entities" / "mark-rutte" / "index.html")
     assert "Soldaten in Kursk {: #evil onclick=alert(1) } sagte Rutte." in [text for _, text in page.quotes]
-    assert "{{ config.site_name }}" in page.text
+    assert "Granaten aus Nordkorea[^1], sagte Rutte." in [text for _, text in page.quotes]
 
     def seeds(root: Path) -> set[str]:
         return {href for href, _ in page_links(root) if re.search(r"sources/00[0-4]-[0-9a-f]+/#L", href)}
