@@ -13,8 +13,9 @@ Case: an all-capitals alias ("USA", "FN", "NATO") must be written exactly so (Da
 name, not Polish "kim", "who").
 
 Candidates are names the file lacks: runs of two or more capitalised words, and acronyms, that are
-not at the start of the sentence, not a known alias and not in the language's `candidates` stoplist;
-a single capitalised word only in a language that does not capitalise every noun."""
+not at the start of the sentence, not a known alias and not in the language's `candidates` stoplist
+(a run may hold the language's `name_connectors`: "Ministerio de Asuntos Exteriores"); a single
+capitalised word only in a language that does not capitalise every noun."""
 
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ _OPENERS = frozenset(':"“„«»‚‘\'(–—-')
 _STRIP_MAX = 60  # longer words are looked up only as they are: no name is that long
 _STEM_MIN = 2  # an ending is taken off only if at least this much of the word is left
 _ACRONYM_MAX = 6
+_CONNECTORS_MAX = 2  # "Ministerio de Asuntos Exteriores", "Korea Institute for the ..."
 
 
 def _fold(word: str) -> str:
@@ -88,7 +90,8 @@ class EntityFinder:
     """The entities of entities.yml, indexed once; finds their mentions and candidate names."""
 
     def __init__(self, entities: Sequence[Entity], endings: dict[str, Sequence[str]] | None = None,
-                 stoplist: dict[str, Iterable[str]] | None = None, capitalised_nouns: Iterable[str] = ()) -> None:
+                 stoplist: dict[str, Iterable[str]] | None = None, capitalised_nouns: Iterable[str] = (),
+                 connectors: dict[str, Iterable[str]] | None = None) -> None:
         self.entities = tuple(entities)
         self._root = _Node()
         for entity in self.entities:
@@ -103,6 +106,7 @@ class EntityFinder:
         self._stop_any = neutral.union(*stop.values())
         self._stop_neutral = neutral
         self._capitalised_nouns = frozenset(capitalised_nouns)
+        self._connectors = {lang: frozenset(_fold(w) for w in words) for lang, words in (connectors or {}).items()}
 
     def _add(self, entity: Entity, alias: str) -> None:
         words = tuple(_WORD.findall(alias))
@@ -170,9 +174,10 @@ class EntityFinder:
         stop = self._stop.get(language or "", self._stop_any if language is None else self._stop_neutral)
         covered = sorted((m.start, m.end) for m in mentions)
         next_mention = 0  # words and mentions both go left to right: one pass over each
+        connectors = self._connectors.get(language or "", frozenset())
         found: list[Candidate] = []
         run: list[re.Match[str]] = []
-
+        pending: list[re.Match[str]] = []  # connectors after the run ("Korea Institute for ...")
         nouns = language is None or language in self._capitalised_nouns
 
         def close() -> None:
@@ -181,6 +186,7 @@ class EntityFinder:
             elif run and not nouns:
                 found.append(Candidate(run[0].group(), run[0].start(), True))
             run.clear()
+            pending.clear()
 
         previous_end = 0
         for index, word in enumerate(_WORD.finditer(text)):
@@ -196,10 +202,15 @@ class EntityFinder:
                 close()
                 found.append(Candidate(letters, word.start(), False))
                 continue
-            joined = bool(run) and _CANDIDATE_GAP.fullmatch(text, run[-1].end(), word.start()) is not None
+            joined = bool(run) and _CANDIDATE_GAP.fullmatch(text, (pending or run)[-1].end(), word.start()) is not None
+            if joined and not named and _fold(letters) in connectors and len(pending) < _CONNECTORS_MAX:
+                pending.append(word)
+                continue
             if run and (not named or not joined):
                 close()
             if named:
+                run.extend(pending)
+                pending.clear()
                 run.append(word)
         close()
         return found
@@ -246,6 +257,6 @@ def load_entities(path: Path) -> EntityFinder:
     nouns = _strings(data.get("capitalised_nouns"), f"{path}: capitalised_nouns")
     try:
         return EntityFinder(entities, _mapping(data, "endings", str(path)), _mapping(data, "candidates", str(path)),
-                            nouns)
+                            nouns, _mapping(data, "name_connectors", str(path)))
     except ValueError as error:
         raise DataError(f"{path}: {error}") from error
