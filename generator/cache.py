@@ -95,10 +95,10 @@ class _Entry:
 
 
 def unclassified(article: Article) -> Article:
-    """The article as the language stages left it (classification only adds matches, topics and
-    entity mentions)."""
+    """The article as the language stages left it (classification only adds matches, topics, entity
+    mentions and candidate names)."""
     return replace(article, paragraphs=tuple(
-        replace(p, sentences=tuple(replace(s, matches=(), topics=(), entities=()) for s in p.sentences))
+        replace(p, sentences=tuple(replace(s, matches=(), topics=(), entities=(), candidates=()) for s in p.sentences))
         for p in article.paragraphs
     ))
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from .ids import slugify
 from .knowledge import DataError, load_yaml
-from .models import Entity, Mention
+from .models import Entity, Mention, NameCandidate
 
 TYPES = ("person", "organisation", "country", "place")
 NEUTRAL = "*"
@@ -75,15 +75,6 @@ class _Alias:
 class _Node:
     children: dict[str, _Node] = field(default_factory=dict)
     aliases: list[_Alias] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """Words that look like a name entities.yml lacks, where they are in a sentence's text."""
-
-    words: str
-    start: int
-    weak: bool  # one capitalised word, or a run in a language that capitalises nouns: needs several articles
 
 
 class EntityFinder:
@@ -169,22 +160,23 @@ class EntityFinder:
             stack.extend((child, at + 1) for form in forms[at] if (child := node.children.get(form)) is not None)
         return best
 
-    def candidates(self, text: str, language: str | None, mentions: Sequence[Mention] = ()) -> list[Candidate]:
+    def candidates(self, text: str, language: str | None, mentions: Sequence[Mention] = ()
+                   ) -> tuple[NameCandidate, ...]:
         """Capitalised runs and acronyms in `text` that no alias covers (see the module's docstring)."""
         stop = self._stop.get(language or "", self._stop_any if language is None else self._stop_neutral)
         covered = sorted((m.start, m.end) for m in mentions)
         next_mention = 0  # words and mentions both go left to right: one pass over each
         connectors = self._connectors.get(language or "", frozenset())
-        found: list[Candidate] = []
+        found: list[NameCandidate] = []
         run: list[re.Match[str]] = []
         pending: list[re.Match[str]] = []  # connectors after the run ("Korea Institute for ...")
         nouns = language is None or language in self._capitalised_nouns
 
         def close() -> None:
             if len(run) >= 2:
-                found.append(Candidate(text[run[0].start():run[-1].end()], run[0].start(), nouns))
+                found.append(NameCandidate(text[run[0].start():run[-1].end()], run[0].start(), nouns))
             elif run and not nouns:
-                found.append(Candidate(run[0].group(), run[0].start(), True))
+                found.append(NameCandidate(run[0].group(), run[0].start(), True))
             run.clear()
             pending.clear()
 
@@ -200,7 +192,7 @@ class EntityFinder:
                      and _fold(letters) not in stop)
             if named and _all_caps(letters) and len(letters) <= _ACRONYM_MAX:
                 close()
-                found.append(Candidate(letters, word.start(), False))
+                found.append(NameCandidate(letters, word.start(), False))
                 continue
             joined = bool(run) and _CANDIDATE_GAP.fullmatch(text, (pending or run)[-1].end(), word.start()) is not None
             if joined and not named and _fold(letters) in connectors and len(pending) < _CONNECTORS_MAX:
@@ -213,7 +205,7 @@ class EntityFinder:
                 pending.clear()
                 run.append(word)
         close()
-        return found
+        return tuple(found)
 
 
 def _strings(value: object, where: str) -> list[str]:

@@ -38,10 +38,15 @@ def mentioning(sentence: Sentence, slug: str) -> tuple[str, ...]:
     return tuple(m.words for m in sentence.entities if m.entity == slug)
 
 
-def _counted(corpus: Corpus, slug: str) -> list[tuple[Article, int]]:
-    """Articles naming the entity, newest first, each with the number of its sentences that do."""
-    return [(a, n) for a in newest_first(corpus.published)
-            if (n := sum(1 for s in a.sentences if any(m.entity == slug for m in s.entities)))]
+def counted_by_entity(corpus: Corpus) -> dict[str, list[tuple[Article, int]]]:
+    """For each entity named anywhere, the articles naming it, newest first, each with the number of
+    its sentences that do (one pass over the corpus for all entities)."""
+    found: dict[str, list[tuple[Article, int]]] = {}
+    for article in newest_first(corpus.published):
+        counts = Counter(slug for s in article.sentences for slug in {m.entity for m in s.entities})
+        for slug, n in counts.items():
+            found.setdefault(slug, []).append((article, n))
+    return found
 
 
 def _topic_groups(corpus: Corpus, entity: Entity, articles: Sequence[Article], page: str
@@ -101,11 +106,13 @@ def _entity_part(corpus: Corpus, entity: Entity, articles: Sequence[Article], mo
             "groups": _topic_groups(corpus, entity, articles, page)}
 
 
-def entity_pages(corpus: Corpus, entity: Entity, limits: Limits) -> list[PageSpec]:
+def entity_pages(corpus: Corpus, entity: Entity, limits: Limits,
+                 counted: Sequence[tuple[Article, int]] | None = None) -> list[PageSpec]:
     """An entity's pages: one page, or a summary with a table of months and one page (or more
-    parts) per month, like a topic's."""
+    parts) per month, like a topic's. `counted`: its entry of counted_by_entity, when known."""
     base, page = f"entities/{entity.slug}", page_path("entities", entity.slug)
-    counted = _counted(corpus, entity.slug)
+    if counted is None:
+        counted = counted_by_entity(corpus).get(entity.slug, [])
     articles = [a for a, _ in counted]
     digests = tuple(corpus.digest(a) for a in articles)
     if sum(n for _, n in counted) <= limits.page_quotes:
@@ -131,14 +138,15 @@ class CandidateRow:
 
 
 def candidate_rows(corpus: Corpus, page: str) -> list[CandidateRow]:
-    """Candidates of every published article, most widespread first (see entities.py)."""
+    """Candidates of every published article (found in the cached per-article stage, see
+    entities.py), most widespread first."""
     first: dict[str, tuple[Article, Sentence]] = {}
     occurrences: Counter[str] = Counter()
     sources: dict[str, set[str]] = {}
     weak: dict[str, bool] = {}
     for article in sorted(corpus.published, key=lambda a: a.source.name):
         for sentence in article.sentences:
-            for candidate in corpus.entities.candidates(sentence.text, sentence.language, sentence.entities):
+            for candidate in sentence.candidates:
                 words = candidate.words
                 first.setdefault(words, (article, sentence))
                 occurrences[words] += 1
@@ -181,6 +189,7 @@ def entities_pages(corpus: Corpus, limits: Limits) -> list[PageSpec]:
     everything = tuple(corpus.digest(a) for a in corpus.published)
     specs = [PageSpec(page_path("entities"), "entities.md.j2", ("entities", *everything),
                       partial(_index_view, corpus))]
+    counted = counted_by_entity(corpus)
     for entity in corpus.entities.entities:
-        specs.extend(entity_pages(corpus, entity, limits))
+        specs.extend(entity_pages(corpus, entity, limits, counted.get(entity.slug, [])))
     return specs

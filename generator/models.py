@@ -120,6 +120,15 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class NameCandidate:
+    """Words that look like a name entities.yml lacks, where they start in a sentence's text."""
+
+    words: str
+    start: int
+    weak: bool  # one capitalised word, or a run in a language that capitalises nouns: needs several articles
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence: verbatim (repaired) text, where it starts and ends, its language and topics."""
 
@@ -132,6 +141,7 @@ class Sentence:
     pieces: tuple[tuple[int, str], ...] = ()  # (line number, text on that line)
     figures: tuple[Figure, ...] = ()
     entities: tuple[Mention, ...] = ()  # entities.yml names found in the text (entities.py)
+    candidates: tuple[NameCandidate, ...] = ()  # names found that entities.yml lacks (entities.py)
 
 
 @dataclass(frozen=True, slots=True)

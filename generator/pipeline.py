@@ -15,7 +15,7 @@ from .clean import clean
 from .entities import EntityFinder
 from .knowledge import Knowledge
 from .language import LanguageIdentifier
-from .models import Article, Line, Metadata, Paragraph, Problem, SourceFile
+from .models import Article, Line, Metadata, Paragraph, Problem, Sentence, SourceFile
 from .segment import sentences_of
 
 
@@ -37,13 +37,17 @@ def classify_article(article: Article, classifier: Classifier, entities: EntityF
     """The article with every sentence's topic matches and entity mentions (what depends on
     topics.yml and entities.yml)."""
     paragraphs = tuple(
-        replace(paragraph, sentences=tuple(
-            replace(s, matches=(m := classifier.matches(s.text, s.language)), topics=classifier.topics_of(m),
-                    entities=entities.find(s.text, s.language) if entities else ())
-            for s in paragraph.sentences))
+        replace(paragraph, sentences=tuple(_classify(s, classifier, entities) for s in paragraph.sentences))
         for paragraph in article.paragraphs
     )
     return replace(article, paragraphs=paragraphs)
+
+
+def _classify(sentence: Sentence, classifier: Classifier, entities: EntityFinder | None) -> Sentence:
+    matches = classifier.matches(sentence.text, sentence.language)
+    found = entities.find(sentence.text, sentence.language) if entities else ()
+    return replace(sentence, matches=matches, topics=classifier.topics_of(matches), entities=found,
+                   candidates=entities.candidates(sentence.text, sentence.language, found) if entities else ())
 
 
 def rejected_article(source: SourceFile) -> Article:

@@ -154,7 +154,7 @@ def test_candidate_names(finder, language, text, expected):
 
 def test_single_german_nouns_and_known_names_are_no_candidates(finder):
     text = "Laut Bericht hätten Soldaten aus Nordkorea mit Mark Rutte gesprochen."
-    assert finder.candidates(text, "de", finder.find(text, "de")) == []
+    assert finder.candidates(text, "de", finder.find(text, "de")) == ()
     weak = finder.candidates("Dort sprach Millionen Granaten", "de")
     assert [(c.words, c.weak) for c in weak] == [("Millionen Granaten", True)]  # needs several sources
 
