@@ -247,7 +247,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         for path in (self.settings.articles, self.settings.topics, self.settings.entities, self.templates,
                      self.settings.data):
-            server.watch(str(path))
+            if path is not None and path.exists():  # entities.yml is optional
+                server.watch(str(path))
         return server
 
 

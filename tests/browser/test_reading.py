@@ -9,7 +9,7 @@ from tests.browser.conftest import search
 
 TOPICS = ["troop-deployment", "munitions-transfers", "diplomatic-reactions"]
 PAGE_TYPES = {"overview": "", "topic": "topics/munitions-transfers/", "source": "sources/003-4af742517c27e9f8/",
-              "ledger": "sources/"}
+              "ledger": "sources/", "entities": "entities/", "entity": "entities/mark-rutte/"}
 
 
 @pytest.mark.parametrize(
