@@ -40,10 +40,14 @@ def mentioning(sentence: Sentence, slug: str) -> tuple[str, ...]:
 
 def counted_by_entity(corpus: Corpus) -> dict[str, list[tuple[Article, int]]]:
     """For each entity named anywhere, the articles naming it, newest first, each with the number of
-    its sentences that do (one pass over the corpus for all entities)."""
+    quotes its page shows from them (one pass over the corpus for all entities). A sentence on
+    several topics is quoted under each, so it weighs that much when a page splits."""
     found: dict[str, list[tuple[Article, int]]] = {}
     for article in newest_first(corpus.published):
-        counts = Counter(slug for s in article.sentences for slug in {m.entity for m in s.entities})
+        counts: Counter[str] = Counter()
+        for sentence in article.sentences:
+            for slug in {m.entity for m in sentence.entities}:
+                counts[slug] += max(1, len(sentence.topics))
         for slug, n in counts.items():
             found.setdefault(slug, []).append((article, n))
     return found

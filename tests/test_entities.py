@@ -202,6 +202,10 @@ def test_past_the_page_limit_an_entity_splits_by_month_and_each_sentence_is_on_o
                 for q in qs}
     assert on_parts == quoted
     assert all(spec.src_uri.startswith("entities/russia/") for spec in parts)
+    for spec in parts:  # at most page_quotes quotes (a sentence on two topics is two), or one article
+        groups = spec.view()["groups"]
+        articles = {q.article.source.name for _, _, qs in groups for q in qs}
+        assert sum(len(qs) for _, _, qs in groups) <= 5 or len(articles) == 1
 
 
 @pytest.fixture(scope="module")
