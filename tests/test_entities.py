@@ -114,7 +114,7 @@ def test_seed_mentions_against_the_answer_key(seed_corpus):
     print(f"seed actors: {len(ours)} found, {len(key)} in the key ({len(quoted)} on quoted lines), {len(hits)} "
           f"right: precision {precision:.2f}, recall {recall:.2f}, recall on quoted lines {quoted_recall:.2f}")
     assert precision >= 0.98
-    assert recall >= 0.88 and quoted_recall >= 0.95
+    assert recall >= 0.89 and quoted_recall >= 0.96
     # The spellings, each found where the key has it.
     for expected in [("000_827722a80c1387b6.txt", 10, "mark-rutte"),  # Mark Ruett
                      ("001_fb418dfe53a9ab0a.txt", 8, "sergey-lavrov"),  # Lawow
