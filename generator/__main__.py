@@ -41,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     rd.add_argument("--out", type=Path, required=True)
     rd.add_argument("--articles", type=Path, default=Path("content/articles"))
     rd.add_argument("--topics", type=Path, default=Path("content/topics.yml"))
+    rd.add_argument("--entities", type=Path, default=Path("content/entities.yml"))
     rd.add_argument("--templates", type=Path, default=Path("site_templates"))
     rd.add_argument("--cache-dir", type=Path, default=Path(".cache/briefing"), help="the build's cache (reused)")
     rd.add_argument("--workers", type=int, default=0, help="processes for the article stages (0: one per core)")
@@ -73,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "render":
         from .workers import default_workers
 
-        settings = replace(settings, cache_dir=args.cache_dir, workers=args.workers or default_workers())
+        settings = replace(settings, cache_dir=args.cache_dir, workers=args.workers or default_workers(),
+                           entities=args.entities)
     corpus = build_corpus(settings)
     if args.command == "eval":
         if not args.dates_only:

@@ -23,6 +23,7 @@ _SECTIONS = ("speech", "relay", "anaphora", "first_person", "titles", "function_
              "confirms")
 _TOKEN = re.compile(r"[^\W_][\w'’.-]*[^\W_]|[^\W_]")
 _WINDOW = 8  # tokens on either side of a speech word in which its claimant is looked for
+_STANCE_WINDOW = 2  # ... of a stance word alone ("haltlose Gerüchte"), which is often no verb
 _PERSON_BONUS = 3  # a person this many tokens further away still wins over an organisation
 _OUTLET_PENALTY = 4  # an outlet is the claimant only when no other name is near
 _BEFORE = 0.25  # of two names as near, the one after the speech word ("sagte X" in German, Dutch, Danish)
@@ -38,6 +39,7 @@ class Name:
     text: str
     entity: str | None = None  # the entity's slug
     kind: str = "unknown"  # person, organisation, country, place, outlet or unknown
+    canonical: str | None = None  # the entity's name in entities.yml
 
 
 _REFERENCE = Name(0, 0, "")  # stands for a word that refers to a claimant named elsewhere
@@ -180,20 +182,31 @@ class Attributor:
         referring = [r for r in referring if r[1] not in name_starts]  # "el ministro Pedro Sánchez": a title
         relay = _relay(candidates, view.relay.find(lowers))
         best: tuple[float, Name] | None = None
+        # The sentence's subject: a name before which there are only titles and function words.
+        subject = next((i for i, s in enumerate(skipped) if not s), 0)
         for start, end in cues:
             for name, (first, last) in candidates:
+                if name.kind == "place":  # a place is where it was said, not who said it
+                    continue
                 distance = first - end if first >= end else start - last if last <= start else 0
-                if name is relay or distance > _WINDOW or name.entity is None and name.kind == "unknown" and not (
-                        _near_enough(text, tokens, titled, (first, last), (start, end), distance)):
+                # A known name that opens the sentence is its subject, however far the verb:
+                # "Байден во время подписания … заявил", "De NAVO roept Rusland … op".
+                opens = name.entity is not None and first <= subject and last <= start
+                if opens:
+                    distance = min(distance, 1)
+                if name is relay or distance > (_WINDOW if speech else _STANCE_WINDOW) or (
+                        name.entity is None and name.kind == "unknown"
+                        and not _near_enough(text, tokens, titled, (first, last), (start, end), distance)):
                     continue
                 score = distance - (_PERSON_BONUS if name.kind == "person" else 0) + (
-                    _OUTLET_PENALTY if name.kind == "outlet" else 0) + (_BEFORE if last <= start else 0)
+                    _OUTLET_PENALTY if name.kind == "outlet" else 0) + (_BEFORE if last <= start else 0) - opens
                 if best is None or score < best[0]:
                     best = (score, name)
             for first, last in referring:  # "Er betonte", "Ihm zufolge": the claimant is named elsewhere
                 distance = first - end if first >= end else start - last if last <= start else 0
-                if distance <= _WINDOW and (best is None or distance - 0.5 < best[0]):
-                    best = (distance - 0.5, _REFERENCE)  # wins a tie: "Der Generalsekretär fügte hinzu"
+                score = -_PERSON_BONUS - 1 if distance == 0 else distance - 0.5  # right at the verb, it is the subject
+                if distance <= _WINDOW and (best is None or score < best[0]):
+                    best = (score, _REFERENCE)  # "Der Generalsekretär schlug vor, dass „Putin …“" is not Putin's
         if best is not None and best[1] is _REFERENCE:
             best = None
         claimant = best[1] if best else relay
@@ -278,7 +291,8 @@ def attribute(found: Sequence[Found | None], paragraph_of: Sequence[int]) -> lis
         order = (following[i], previous[i]) if f.first_person else (previous[i], following[i])
         source = next((own[j] for j in order if j is not None), None) if f.refers else None
         base = own[i] or Attribution(claimant=None, cue=f.cue, stance=f.stance)
-        result[i] = replace(base, claimant=source.claimant, entity=source.entity, carried=True) if source else base
+        result[i] = (replace(base, claimant=source.claimant, entity=source.entity, name=source.name, carried=True)
+                     if source else base)
     return result
 
 
@@ -288,5 +302,5 @@ def _own(found: Found | None) -> Attribution | None:
     claimant = found.claimant
     return Attribution(
         claimant=claimant.text if claimant else None, cue=found.cue, stance=found.stance,
-        entity=claimant.entity if claimant else None,
+        entity=claimant.entity if claimant else None, name=claimant.canonical if claimant else None,
         relay=found.relay.text if found.relay else None)

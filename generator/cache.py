@@ -4,9 +4,9 @@ Two layers, each a folder named after the hash of everything its results depend 
 - `analysed-<h>`: the language stages (clean, segment, language), keyed by the article's file name
   and bytes; `<h>` hashes the generator's code, the versions of the libraries it calls, and the
   language data files. Editing any of them starts a new folder.
-- `classified-<h>`: the same plus topic matches and who said what; `<h>` adds topics.yml and
-  sources.yml. Editing them re-classifies from the analysed layer without re-running the language
-  stages.
+- `classified-<h>`: the same plus topic matches, entity mentions and who said what; `<h>` adds
+  topics.yml, entities.yml and sources.yml. Editing them re-classifies from the analysed layer
+  without re-running the language stages.
 Folders of other versions, and entries no longer used, are removed after a build.
 
 Entries are pickles written by this build on this machine: the cache folder is local state, never
@@ -53,13 +53,18 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def versions(data_dir: Path, topics: Path, code: str | None = None, content: Iterable[Path] = ()) -> dict[str, str]:
+def versions(data_dir: Path, topics: Path, code: str | None = None, content: Iterable[Path | None] = ()
+             ) -> dict[str, str]:
     """The version of each layer: what its results depend on, hashed. `content`: the other content
-    files the classified layer reads (sources.yml)."""
+    files the classified layer reads (entities.yml, sources.yml; None for one the build has not)."""
     analysed = hashlib.sha256((code or code_version()).encode())
     _hash_files(data_dir.glob("*.yml"), analysed)
     classified = hashlib.sha256(analysed.hexdigest().encode())
-    _hash_files([topics, *content], classified)
+    _hash_files([topics], classified)
+    for path in content:
+        classified.update(b"\0content\0" + (str(path.name).encode() if path else b"(none)"))
+        if path is not None:
+            _hash_files([path], classified)
     return {"analysed": analysed.hexdigest()[:16], "classified": classified.hexdigest()[:16]}
 
 
@@ -92,9 +97,11 @@ class _Entry:
 
 
 def unclassified(article: Article) -> Article:
-    """The article as the language stages left it (classification adds matches, topics and who said it)."""
+    """The article as the language stages left it (classification adds matches, topics, entity
+    mentions, candidate names, the outlet and who said what)."""
     return replace(article, outlet=None, paragraphs=tuple(
-        replace(p, sentences=tuple(replace(s, matches=(), topics=(), attribution=None) for s in p.sentences))
+        replace(p, sentences=tuple(replace(s, matches=(), topics=(), entities=(), candidates=(), attribution=None)
+                                   for s in p.sentences))
         for p in article.paragraphs
     ))
 

@@ -15,7 +15,7 @@ from .models import Article, Sentence
 CREDIBILITY = {  # Admiralty information credibility, as claims.credibility assigns it
     1: "confirmed by independent claimants", 2: "probably true: independent claimants, but contested",
     3: "possibly true: one claimant", 4: "doubtful: one claimant, contested",
-    5: "improbable: more independent claimants contradict it than make it", 6: "cannot be judged: nobody named",
+    5: "improbable (an analyst's judgement, never given automatically)", 6: "cannot be judged: nobody named",
 }
 
 

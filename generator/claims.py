@@ -2,10 +2,10 @@
 
 A claim is an attributed sentence (attribution.py): a claimant, a stance, and what it is about. What
 it is about is a set of keys that do not depend on the language: the topic concepts it matches
-(those marked `claim_key` in topics.yml), the figures it states and the dates it gives as the
-timeline places them. Two sentences are one claim when
+(those marked `claim_key` in topics.yml), the entities it names, the figures it states and the
+dates it gives as the timeline places them. Two sentences are one claim when
 
-- their stances agree (confirms and reports agree; denies and cannot confirm each stand alone),
+- their stances are the same (a confirmation and a plain report are two claims),
 - they share at least MIN_SHARED keys,
 - the same claimant makes them, or they share a figure (independent claimants saying the same
   thing), and
@@ -29,6 +29,10 @@ from .models import Article, Sentence
 MIN_SHARED = 2  # keys two reports of one claim share at least
 WINDOW_DAYS = 31  # reports of one claim come from articles at most this far apart
 BUCKET_LIMIT = 400  # a key in more sentences than this does not make buckets (pairs grow with its square)
+BACKGROUND = 0.5  # a key in the claims of more than half the articles is background (the story's countries)
+BACKGROUND_MIN = 5  # ... of at least this many articles
+ANSWER_SAME = 2  # keys a denial shares with a claim of its own article to answer it
+ANSWER_OTHER = 3  # ... with a claim of another article
 POSITIVE = ("confirms", "reports")
 # Keys that let independent claimants' reports be one claim: the same figure. (Not a date: much is
 # said on one day, and a date shared with one concept would join every claimant of that day.)
@@ -98,9 +102,12 @@ def claimant_key(sentence: Sentence) -> str | None:
 
 def claim_keys(sentence: Sentence, concepts: frozenset[str], dates: Iterable[str] = ()) -> frozenset[str]:
     """What a sentence is about, in keys no language changes: concepts (of `concepts`, the ones
-    topics.yml marks as claim keys), figures (what they count, and the value), and the dates it
-    gives as the timeline places them (`day:` for a day, `date:` for a month or year)."""
+    topics.yml marks as claim keys), the entities it names besides its claimant, figures (what they
+    count, and the value), and the dates it gives as the timeline places them (`day:` for a day,
+    `date:` for a month or year)."""
     keys = {f"concept:{m.concept}" for m in sentence.matches if m.concept in concepts}
+    claimant = sentence.attribution.entity if sentence.attribution else None
+    keys.update(f"entity:{m.entity}" for m in sentence.entities if m.entity != claimant)
     keys.update(f"figure:{f.counts}:{f.value:g}" for f in sentence.figures if f.value is not None)
     keys.update(f"day:{iso}" if len(iso) == 10 else f"date:{iso}" for iso in dates)
     return frozenset(keys)
@@ -117,24 +124,6 @@ def _day(date: str | None) -> int | None:
         return dt.date.fromisoformat(date).toordinal() if len(date) == 10 else None
     except ValueError:
         return None
-
-
-class _Sets:
-    """Union-find over report indexes."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        a, b = self.find(a), self.find(b)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
 
 
 def _stance_class(sentence: Sentence) -> str:
@@ -172,27 +161,86 @@ def find_claims(articles: Iterable[Article], concepts: frozenset[str],
         (r.sentence.line, r.sentence.text), ()) if dated else ()) for r in reports]
     claimants = [claimant_key(r.sentence) for r in reports]
     classes = [_stance_class(r.sentence) for r in reports]
+    stances = [r.sentence.attribution.stance if r.sentence.attribution else "reports" for r in reports]
     days = [_day(dated[r.article.source.name].date if dated else r.article.metadata.date) for r in reports]
-    sets = _Sets(len(reports))
-    answering: dict[int, list[tuple[int, int]]] = defaultdict(list)  # negative -> (shared keys, positive)
-    for (a, b), count in sorted(_shared_pairs(keys).items()):
-        if count < MIN_SHARED or not _close(days[a], days[b]):
-            continue
-        if classes[a] == classes[b]:
-            strong = any(k.startswith(STRONG) for k in keys[a] & keys[b])
-            if claimants[a] is not None and (claimants[a] == claimants[b] or strong and claimants[b] is not None):
-                sets.union(a, b)
-        elif "positive" in (classes[a], classes[b]):
-            negative, positive = (a, b) if classes[b] == "positive" else (b, a)
-            answering[negative].append((count, positive))
+    full, keys = keys, _telling(keys, [r.article.source.name for r in reports])
+    shared = _shared_pairs(keys)
+
+    def joins(a: int, b: int) -> bool:
+        """Whether report b (later) is the same claim as report a."""
+        if shared.get((a, b), 0) < MIN_SHARED or not _close(days[a], days[b]) or stances[a] != stances[b]:
+            return False
+        if claimants[a] is None or claimants[b] is None:
+            return False
+        return claimants[a] == claimants[b] or any(k.startswith(STRONG) for k in keys[a] & keys[b])
+
+    partners: dict[int, list[int]] = defaultdict(list)
+    for a, b in sorted(shared):
+        if joins(a, b):
+            partners[b].append(a)
+    # A report joins the claim of the earlier report it shares most with, if it is also the same
+    # claim as that claim's first report: claims do not grow by chains.
+    leader = list(range(len(reports)))
+    for b in range(len(reports)):
+        for a in sorted(partners[b], key=lambda a: (-shared[a, b], a)):
+            if leader[a] == a or joins(leader[a], b):
+                leader[b] = leader[a]
+                break
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(reports)):
-        members[sets.find(i)].append(i)
+        members[leader[i]].append(i)
     claims: dict[int, Claim] = {}
-    for root, indexes in members.items():
-        claims[root] = _claim([reports[i] for i in indexes], [claimants[i] for i in indexes],
-                              frozenset.intersection(*(keys[i] for i in indexes)))
-    return _link_answers(claims, sets, answering)
+    for first, indexes in members.items():
+        claims[first] = _claim([reports[i] for i in indexes], [claimants[i] for i in indexes],
+                               frozenset.intersection(*(keys[i] for i in indexes)))
+    answered = _answers(reports, full, classes, days, leader, claims)
+    return _link_answers(claims, leader, answered)
+
+
+def _answers(reports: list[Report], keys: list[frozenset[str]], classes: list[str], days: list[int | None],
+             leader: list[int], claims: dict[int, Claim]) -> dict[int, int]:
+    """Which claim each denial or "cannot confirm" answers (first report of each): one of its own
+    article sharing ANSWER_SAME keys, else one of another article sharing ANSWER_OTHER (all keys
+    count here, the story's countries too); a "cannot confirm" answers a confirmation first; then
+    the claim sharing most keys, then the one most outlets report; failing any,
+    the claim its article reports that most outlets report (a denial that names no content, "haltlose
+    Gerüchte", answers what its article is about)."""
+    shared = _shared_pairs(keys)
+    candidates: dict[int, list[tuple]] = defaultdict(list)
+    for (a, b), count in shared.items():
+        if classes[a] == classes[b] or "positive" not in (classes[a], classes[b]) or not _close(days[a], days[b]):
+            continue
+        negative, positive = (a, b) if classes[b] == "positive" else (b, a)
+        same = reports[a].article.source.name == reports[b].article.source.name
+        if count >= (ANSWER_SAME if same else ANSWER_OTHER):
+            claim = claims[leader[positive]]
+            # "cannot confirm" answers a confirmation first (a denial answers any claim)
+            unlike = classes[negative] == "cannot confirm" and claim.stance != "confirms"
+            candidates[negative].append((not same, unlike, -count, -claim.sources, leader[positive]))
+    answered = {}
+    for n, report in enumerate(reports):
+        if classes[n] == "positive":
+            continue
+        if candidates[n]:
+            answered[n] = min(candidates[n])[-1]
+            continue
+        own = [(-claims[leader[i]].sources, leader[i]) for i, other in enumerate(reports)
+               if classes[i] == "positive" and other.article.source.name == report.article.source.name]
+        if own:
+            answered[n] = min(own)[1]
+    return answered
+
+
+def _telling(keys: list[frozenset[str]], articles: list[str]) -> list[frozenset[str]]:
+    """The keys that tell claims apart: without those the claims of more than BACKGROUND of the
+    articles name (and at least BACKGROUND_MIN articles), such as the countries a story is about."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for own, article in zip(keys, articles, strict=True):
+        for key in own:
+            named[key].add(article)
+    total = len(set(articles))
+    common = {k for k, found in named.items() if len(found) >= BACKGROUND_MIN and len(found) > BACKGROUND * total}
+    return [own - common for own in keys] if common else keys
 
 
 def _reports(article: Article) -> list[Report]:
@@ -215,46 +263,34 @@ def _claim(reports: list[Report], claimant_keys: list[str | None], keys: frozens
     for report, key in zip(reports, claimant_keys, strict=True):
         attribution = report.sentence.attribution
         if key is not None and attribution is not None and attribution.claimant:
-            named.setdefault(key, attribution.claimant)
-    stances = {r.sentence.attribution.stance for r in reports if r.sentence.attribution}
-    stance = "confirms" if "confirms" in stances else next(iter(sorted(stances)), "reports")
+            named.setdefault(key, attribution.name or attribution.claimant)
+    stance = first.sentence.attribution.stance if first.sentence.attribution else "reports"
     return Claim(anchor=first.anchor, stance=stance,
                  reports=tuple(reports), claimants=tuple(named.values()), keys=keys)
 
 
-def _link_answers(claims: dict[int, Claim], sets: _Sets, answering: dict[int, list[tuple[int, int]]]
-                  ) -> list[Claim]:
-    """A denial or "cannot confirm" answers the claims it shares the most keys with (all of them on
-    a tie), not every claim it touches."""
+def _link_answers(claims: dict[int, Claim], leader: list[int], answered: dict[int, int]) -> list[Claim]:
+    """Claims with the anchors of what answers them and of what they answer."""
     answered_by: dict[int, set[str]] = defaultdict(set)
     answers: dict[int, set[str]] = defaultdict(set)
-    for negative, candidates in answering.items():
-        most = max(count for count, _ in candidates)
-        for count, positive in candidates:
-            if count == most:
-                n, p = sets.find(negative), sets.find(positive)
-                answered_by[p].add(claims[n].anchor)
-                answers[n].add(claims[p].anchor)
-    result = []
-    for root, claim in claims.items():
-        result.append(Claim(claim.anchor, claim.stance, claim.reports, claim.claimants, claim.keys,
-                            tuple(sorted(answered_by[root])), tuple(sorted(answers[root]))))
-    return sorted(result, key=lambda c: c.anchor)
+    for negative, positive in answered.items():
+        answered_by[positive].add(claims[leader[negative]].anchor)
+        answers[leader[negative]].add(claims[positive].anchor)
+    return sorted((Claim(c.anchor, c.stance, c.reports, c.claimants, c.keys, tuple(sorted(answered_by[f])),
+                         tuple(sorted(answers[f]))) for f, c in claims.items()), key=lambda c: c.anchor)
 
 
 def credibility(claim: Claim, by_anchor: Callable[[str], Claim | None]) -> int:
     """The Admiralty information-credibility digit from independent agreement (outlets relaying
-    one claimant count once): 1 two or more independent claimants, none contradicted; 2 two or more,
-    but denied or not confirmed by someone; 3 one claimant, not contradicted; 4 one claimant,
-    contradicted; 5 contradicted by more independent claimants than make it; 6 nobody named."""
-    if claim.stance not in POSITIVE:
-        return 6 if not claim.claimants else 3
-    against = {c for anchor in claim.answered_by if (answer := by_anchor(anchor)) for c in answer.claimants}
-    makers = len(claim.claimants)
-    if makers == 0:
+    one claimant count once): 1 two or more independent claimants make it, nobody contests it;
+    2 two or more, but someone denies it or cannot confirm it; 3 one claimant, not contested; 4 one
+    claimant, contested; 6 nobody named (cannot be judged). 5 (improbable) weighs who denies what,
+    which is an analyst's judgement: it is never given here."""
+    if not claim.claimants:
         return 6
-    if len(against) > makers:
-        return 5
-    if makers >= 2:
-        return 2 if against or claim.answered_by else 1
-    return 4 if claim.answered_by else 3
+    contested = any(by_anchor(anchor) is not None for anchor in claim.answered_by)
+    if claim.stance not in POSITIVE:
+        return 3
+    if len(claim.claimants) >= 2:
+        return 2 if contested else 1
+    return 4 if contested else 3

@@ -12,6 +12,7 @@ from .cache import ArticleCache, article_key, unclassified, versions
 from .chronology import dating
 from .claims import Claim, find_claims
 from .copies import mark_near_copies
+from .entities import EntityFinder, load_entities
 from .ingest import read_folder
 from .knowledge import DATA_DIR, Knowledge, load_knowledge
 from .link import mark_duplicates, set_aside_repeated
@@ -37,6 +38,7 @@ class Settings:
     workers: int = 1  # processes for the per-article stages (a pool only pays for many articles)
     in_memory: bool = False  # keep cache entries in this process too (between the rebuilds of mkdocs serve)
     sources: Path | None = None  # the source register; None: sources.yml in content_root
+    entities: Path | None = Path("content/entities.yml")  # None: no entities
 
     @property
     def sources_file(self) -> Path:
@@ -69,6 +71,7 @@ class Corpus:
     stats: Stats = Stats()
     version: str = ""  # hash of the code and data files the articles' results depend on
     digests: dict[str, str] = field(default_factory=dict)  # file name -> digest of its final Article
+    entities: EntityFinder = field(default_factory=lambda: EntityFinder(()))  # from entities.yml
 
     @property
     def published(self) -> tuple[Article, ...]:
@@ -121,7 +124,8 @@ def build_corpus(settings: Settings) -> Corpus:
     knowledge = load_knowledge(settings.data)
     topics = load_topics(settings.topics, settings.site_language)
     load_register(settings.sources_file)  # a malformed register stops the build before any article is read
-    layer_versions = versions(settings.data, settings.topics, content=[settings.sources_file])
+    entities = load_entities(settings.entities) if settings.entities else EntityFinder(())
+    layer_versions = versions(settings.data, settings.topics, content=[settings.entities, settings.sources_file])
     cache = ArticleCache(settings.cache_dir, layer_versions, settings.in_memory)
     sources, hidden = read_folder(settings.articles, settings.content_root, settings.max_article_bytes,
                                   knowledge.calendar)
@@ -137,7 +141,7 @@ def build_corpus(settings: Settings) -> Corpus:
             jobs.append((len(found) - 1, Job(source, cache.get("analysed", source))))
     lap("cache read")
     data = StageData(settings.data, settings.topics, settings.site_language, layer_versions["classified"],
-                     settings.sources_file)
+                     settings.entities, settings.sources_file)
     results, workers = run_jobs([job for _, job in jobs], data, settings.workers)
     lap("article stages")
     for (index, job), article in zip(jobs, results, strict=True):
@@ -156,7 +160,7 @@ def build_corpus(settings: Settings) -> Corpus:
                   reclassified=reclassified, analysed=len(jobs) - reclassified, workers=workers,
                   seconds=tuple(seconds))
     return Corpus(articles=articles, topics=topics, knowledge=knowledge, hidden=hidden, stats=stats,
-                  version=layer_versions["classified"], digests=digests)
+                  version=layer_versions["classified"], digests=digests, entities=entities)
 
 
 def article_digest(article: Article, version: str, key: str | None = None) -> str:

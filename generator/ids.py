@@ -25,6 +25,13 @@ def base_id(file_name: str) -> str:
     return _OUTSIDE.sub("-", folded).strip("-")
 
 
+def slugify(name: str) -> str:
+    """A URL slug for a name (entities): the id rule without its extension handling, and with accents
+    dropped rather than turned into hyphens ("Thanh Niên" -> "thanh-nien")."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return _OUTSIDE.sub("-", folded.lower()).strip("-")
+
+
 def assign_ids(file_names: Iterable[str]) -> dict[str, str]:
     """Map each file name to its id; in sorted order, a repeated id gets -2, -3, ..."""
     ids: dict[str, str] = {}

@@ -129,8 +129,9 @@ def load_line_rules(path: Path) -> tuple[LineRule, ...]:
 
 def _parsed(path: Path, parse: Callable[[object], Parsed]) -> Parsed:
     """A data file read by `parse`, whose ValueError becomes a DataError naming the file."""
+    data = load_yaml(path)  # its DataError names the file already
     try:
-        return parse(load_yaml(path))
+        return parse(data)
     except ValueError as error:
         raise DataError(f"{path}: {error}") from error
 

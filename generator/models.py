@@ -118,6 +118,7 @@ class Attribution:
     entity: str | None = None  # the claimant's slug in entities.yml, when it is known there
     relay: str | None = None  # the outlet it is relayed through, as written ("laut TASS": TASS)
     carried: bool = False  # the claimant is named in a neighbouring sentence ("Er sagte", "Ihm zufolge")
+    name: str | None = None  # the claimant's canonical name in entities.yml ("Mark Rutte" for "Ruett")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +146,27 @@ class DateMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """An entity of entities.yml named in a sentence: which one, the words as written, and where
+    they are in the sentence's text (`text[start:end] == words`)."""
+
+    entity: str  # the entity's slug
+    name: str  # its canonical name
+    words: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class NameCandidate:
+    """Words that look like a name entities.yml lacks, where they start in a sentence's text."""
+
+    words: str
+    start: int
+    weak: bool  # one capitalised word, or a run in a language that capitalises nouns: needs several articles
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence: verbatim (repaired) text, where it starts and ends, its language and topics."""
 
@@ -158,6 +180,8 @@ class Sentence:
     figures: tuple[Figure, ...] = ()
     attribution: Attribution | None = None
     dates: tuple[DateMention, ...] = ()
+    entities: tuple[Mention, ...] = ()  # entities.yml names found in the text (entities.py)
+    candidates: tuple[NameCandidate, ...] = ()  # names found that entities.yml lacks (entities.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +238,16 @@ class Concept:
     terms: dict[str, tuple[str, ...]]  # language -> terms
     weight: float = 1.0
     claim_key: bool = True  # what a claim is about (False: how it is said, "said", "confirmed")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation, country or place of entities.yml, with every alias it is written as."""
+
+    slug: str
+    name: str
+    type: str  # person, organisation, country or place
+    aliases: tuple[str, ...]  # the name first
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,9 @@
 """One article through the per-article stages: blocks -> clean -> language -> segment, then classify.
 
 `analyse_article` (the language stages) is a pure function of the file and the language data files;
-`classify_article` adds what depends on topics.yml, `attribute_article` who said each sentence. None
-reads corpus-wide state, so their results are cached per article (cache.py) and run in a process pool
-(corpus.py)."""
+`classify_article` adds what depends on topics.yml and entities.yml, `attribute_article` who said
+each sentence (and the outlet, from sources.yml). None reads corpus-wide state, so their results are
+cached per article (cache.py) and run in a process pool (corpus.py)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,10 @@ from .attribution import Attributor, Name, attribute
 from .blocks import read_blocks
 from .classify import Classifier
 from .clean import clean
+from .entities import EntityFinder
 from .knowledge import Knowledge
 from .language import LanguageIdentifier
-from .models import Article, Line, Metadata, Paragraph, Problem, SetAside, SourceFile
+from .models import Article, Line, Metadata, Paragraph, Problem, Sentence, SetAside, SourceFile
 from .outlets import Register
 from .segment import sentences_of
 
@@ -30,39 +31,56 @@ def _merge(front: Metadata, found: Metadata) -> Metadata:
 
 
 def process_article(source: SourceFile, knowledge: Knowledge, classifier: Classifier,
-                    identifier: LanguageIdentifier, register: Register | None = None) -> Article:
+                    identifier: LanguageIdentifier, entities: EntityFinder | None = None,
+                    register: Register | None = None) -> Article:
     """Everything one file yields on its own; rejected files pass through with their reason."""
-    return attribute_article(classify_article(analyse_article(source, knowledge, identifier), classifier),
-                             knowledge.speech, register)
+    return attribute_article(classify_article(analyse_article(source, knowledge, identifier), classifier, entities),
+                             knowledge.speech, register, entities)
 
 
-def classify_article(article: Article, classifier: Classifier) -> Article:
-    """The article with every sentence's topic matches (what depends on topics.yml)."""
+def classify_article(article: Article, classifier: Classifier, entities: EntityFinder | None = None) -> Article:
+    """The article with every sentence's topic matches and entity mentions (what depends on
+    topics.yml and entities.yml)."""
     paragraphs = tuple(
-        replace(paragraph, sentences=tuple(
-            replace(s, matches=(m := classifier.matches(s.text, s.language)), topics=classifier.topics_of(m))
-            for s in paragraph.sentences))
+        replace(paragraph, sentences=tuple(_classify(s, classifier, entities) for s in paragraph.sentences))
         for paragraph in article.paragraphs
     )
     return replace(article, paragraphs=paragraphs)
 
 
-def attribute_article(article: Article, attributor: Attributor | None, register: Register | None = None) -> Article:
+def attribute_article(article: Article, attributor: Attributor | None, register: Register | None = None,
+                      entities: EntityFinder | None = None) -> Article:
     """The article with its outlet (outlets.py), and who said each attributed sentence with its
-    stance (attribution.py); outlets the register names in a sentence can be its relay."""
+    stance (attribution.py). Claimants are looked for among the sentence's entity mentions (after
+    classify_article) and the outlets the register names, which can also be its relay."""
     register = register or Register()
     article = replace(article, outlet=register.of_article(article.metadata))
     if attributor is None or not article.paragraphs:
         return article
+    kinds = {e.slug: e.type for e in entities.entities} if entities else {}
     sentences = [s for p in article.paragraphs for s in p.sentences]
     paragraph_of = [i for i, p in enumerate(article.paragraphs) for _ in p.sentences]
-    found = [attributor.find(s.text, s.language, [Name(start, end, s.text[start:end], None, "outlet")
-                                                  for start, end, _ in register.mentions(s.text)])
-             for s in sentences]
+    found = [attributor.find(s.text, s.language, _names(s, register, kinds)) for s in sentences]
     attributions = iter(attribute(found, paragraph_of))
     return replace(article, paragraphs=tuple(
         replace(p, sentences=tuple(replace(s, attribution=next(attributions)) for s in p.sentences))
         for p in article.paragraphs))
+
+
+def _classify(sentence: Sentence, classifier: Classifier, entities: EntityFinder | None) -> Sentence:
+    matches = classifier.matches(sentence.text, sentence.language)
+    found = entities.find(sentence.text, sentence.language) if entities else ()
+    return replace(sentence, matches=matches, topics=classifier.topics_of(matches), entities=found,
+                   candidates=entities.candidates(sentence.text, sentence.language, found) if entities else ())
+
+
+def _names(sentence: Sentence, register: Register, kinds: dict[str, str]) -> list[Name]:
+    """A sentence's entity mentions, and the register's outlets where no entity is named."""
+    names = [Name(m.start, m.end, m.words, m.entity, kinds.get(m.entity, "unknown"), m.name) for m in sentence.entities]
+    taken = [(m.start, m.end) for m in sentence.entities]
+    names += [Name(start, end, sentence.text[start:end], None, "outlet")
+              for start, end, _ in register.mentions(sentence.text) if not any(start < e and s < end for s, e in taken)]
+    return sorted(names, key=lambda n: n.start)
 
 
 def rejected_article(source: SourceFile) -> Article:

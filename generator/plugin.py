@@ -17,6 +17,7 @@ from mkdocs.structure.nav import Section
 
 from .cache import versions
 from .corpus import Settings, build_corpus
+from .downloads import data_files
 from .htmlmemo import Rendered, RenderMemo
 from .knowledge import DATA_DIR
 from .pagememo import PageMemo
@@ -41,6 +42,8 @@ class BriefingConfig(Config):
     """Topics with their concepts and terms per language."""
     sources = opt.Type(str, default="content/sources.yml")
     """The source register: outlets, their names and domains, reliability grade, state-media flag."""
+    entities = opt.Type(str, default="content/entities.yml")
+    """People, organisations, countries and places with their aliases (no file: no entities)."""
     templates = opt.Type(str, default="site_templates")
     """Folder of the Jinja2 templates (`*.md.j2`) of the generated pages."""
     language_data = opt.Optional(opt.Type(str))
@@ -103,6 +106,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.settings = Settings(
             articles=articles,
             topics=root / self.config.topics,
+            entities=root / self.config.entities,
             data=root / self.config.language_data if self.config.language_data else DATA_DIR,
             content_root=articles.parent,
             site_language=self.config.site_language,
@@ -117,8 +121,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # An article dropped in while serving is analysed here: have the models ready by then.
             data = StageData(self.settings.data, self.settings.topics, self.settings.site_language,
                              versions(self.settings.data, self.settings.topics,
-                                      content=[self.settings.sources_file])["classified"],
-                             self.settings.sources_file)
+                                      content=[self.settings.entities, self.settings.sources_file])["classified"],
+                             self.settings.entities, self.settings.sources_file)
             self.warming = threading.Thread(target=warm_up, args=(data,), daemon=True)
             self.warming.start()
         self.templates = root / self.config.templates
@@ -149,6 +153,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # NOT_IN_NAV: on_nav places the overview, topics and ledger; source pages stay out quietly.
             self._add(files, File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
             self.generated.add(src_uri)
+        for path, text in data_files(corpus).items():  # figures, timeline, claims, entities, ledger
+            self._add(files, File.generated(config, path, content=text))
         for article in corpus.published:
             original = OriginalFile(original_path(article), None, config.site_dir, config.use_directory_urls)
             original.content_bytes = article.source.raw
@@ -225,13 +231,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return entry.html
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        """Overview, one entry per topic, the ledger, then the hand-written pages; sources stay out."""
+        """Overview, one entry per topic, figures, entities, the ledger, then the hand-written pages;
+        sources and entity pages stay out."""
         page = {f.src_uri: f.page for f in files.documentation_pages() if f.page is not None}
         topics = Section("Topics", [page[page_path("topics", t.slug)] for t in self.topics])
         for child in topics.children:
             child.parent = topics
         kept = [item for item in nav.items if not (item.is_page and item.file.src_uri in self.generated)]
         nav.items = [page[page_path("")], topics, page[page_path("figures")], page[page_path("timeline")],
+                     page[page_path("entities")],
                      page[page_path("sources")], *kept]
         nav.pages = _pages(nav.items)
         bookended = [None, *nav.pages, None]
@@ -245,9 +253,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             log.info(f"serve rebuild: HTML of {memo.hits} of {memo.hits + memo.misses} generated pages reused")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
-        for path in (self.settings.articles, self.settings.topics, self.settings.sources_file, self.templates,
-                     self.settings.data):
-            server.watch(str(path))
+        for path in (self.settings.articles, self.settings.topics, self.settings.entities,
+                     self.settings.sources_file, self.templates, self.settings.data):
+            if path is not None and path.exists():  # entities.yml and sources.yml are optional
+                server.watch(str(path))
         return server
 
 

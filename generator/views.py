@@ -531,9 +531,11 @@ def site_pages(corpus: Corpus, limits: Limits) -> list[PageSpec]:
     for topic in corpus.topics:
         specs.extend(topic_pages(corpus, topic, limits))
     specs.extend(figures_pages(corpus, limits))
+    from .entity_views import entities_pages  # here: entity_views builds on this module's helpers
     from .timeline_pages import timeline_pages  # it builds on this module's helpers
 
     specs.extend(timeline_pages(corpus, limits))
+    specs.extend(entities_pages(corpus, limits))
     for article in corpus.published:
         specs.append(PageSpec(source_page(article), "source.md.j2", ("source", corpus.digest(article)),
                               partial(source_view, corpus, article)))

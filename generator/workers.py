@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from .classify import Classifier
+from .entities import load_entities
 from .knowledge import load_knowledge
 from .language import LanguageIdentifier
 from .models import Article, SourceFile
@@ -41,6 +42,7 @@ class StageData:
     topics: Path
     site_language: str = "en"
     version: str = ""  # hash of the files' contents: an edited file is loaded again (mkdocs serve)
+    entities: Path | None = None  # entities.yml (None: no entities)
     sources: Path | None = None  # the source register (content/sources.yml); None: none
 
 
@@ -54,6 +56,7 @@ def _tools(data: StageData) -> tuple:
         _loaded.clear()
         _loaded[data] = (knowledge, LanguageIdentifier(knowledge.languages),
                          Classifier(load_topics(data.topics, data.site_language)),
+                         load_entities(data.entities) if data.entities else None,
                          load_register(data.sources) if data.sources else Register())
     return _loaded[data]
 
@@ -65,9 +68,9 @@ def warm_up(data: StageData) -> None:
 
 def run_job(job: Job, data: StageData) -> Article:
     """The stages one article still needs: language stages unless cached, then classification."""
-    knowledge, identifier, classifier, register = _tools(data)
+    knowledge, identifier, classifier, entities, register = _tools(data)
     analysed = job.analysed or analyse_article(job.source, knowledge, identifier)
-    return attribute_article(classify_article(analysed, classifier), knowledge.speech, register)
+    return attribute_article(classify_article(analysed, classifier, entities), knowledge.speech, register, entities)
 
 
 def default_workers() -> int:

@@ -14,6 +14,7 @@ from generator.topics import load_topics
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "content" / "articles"
 TOPICS = ROOT / "content" / "topics.yml"
+ENTITIES = ROOT / "content" / "entities.yml"
 
 
 @pytest.fixture(scope="session")
@@ -28,8 +29,8 @@ def classifier() -> Classifier:
 
 @pytest.fixture(scope="session")
 def seed_corpus() -> Corpus:
-    return build_corpus(Settings(articles=SEEDS, topics=TOPICS, content_root=SEEDS.parent))
+    return build_corpus(Settings(articles=SEEDS, topics=TOPICS, content_root=SEEDS.parent, entities=ENTITIES))
 
 
 def corpus_of(folder: Path) -> Corpus:
-    return build_corpus(Settings(articles=folder, topics=TOPICS, content_root=folder.parent))
+    return build_corpus(Settings(articles=folder, topics=TOPICS, content_root=folder.parent, entities=ENTITIES))

@@ -101,13 +101,19 @@ def _same_claimant(ours: str | None, theirs: str | None) -> bool:
 
 
 def test_seeds_key_stance_and_claimant(seed_corpus):
-    """Each attribution of the key: is there one on its line with its stance (and its claimant)?"""
+    """Recall: each attribution of the key, is there one on its line with its stance (and its
+    claimant)? Precision: each of ours that names a claimant, does the key have it on that line?"""
     key = yaml.safe_load(KEY.read_text(encoding="utf-8"))["attributions"]
     found = _seed_attributions(seed_corpus)
     stance = sum(1 for k in key if any(a.stance == k["stance"] for a in found.get((k["file"], k["line"]), [])))
-    both = sum(1 for k in key if any(a.stance == k["stance"] and _same_claimant(a.claimant, k["claimant"])
+    both = sum(1 for k in key if any(a.stance == k["stance"] and _same_claimant(a.name or a.claimant, k["claimant"])
                                      for a in found.get((k["file"], k["line"]), [])))
-    ours = sum(len(v) for v in found.values())
-    print(f"key {len(key)}, ours {ours}, stance right {stance}, stance and claimant right {both}")
-    assert stance / len(key) >= 0.80
-    assert both / len(key) >= 0.34
+    named = [(f, line, a) for article in seed_corpus.published for s in article.sentences
+             if (a := s.attribution) and a.claimant for f, line in [(article.source.name, s.line)]]
+    right = sum(1 for f, line, a in named if any(k["file"] == f and k["line"] == line
+                                                 and _same_claimant(a.name or a.claimant, k["claimant"]) for k in key))
+    print(f"key {len(key)}: stance right {stance}, stance and claimant right {both}; "
+          f"ours naming a claimant {len(named)}, the key's claimant on its line {right}")
+    assert stance / len(key) >= 0.85  # measured 58 of 67
+    assert both / len(key) >= 0.68  # measured 46 of 67
+    assert right / len(named) >= 0.88  # measured 47 of 53

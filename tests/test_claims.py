@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import pytest
 
-from generator.claims import BUCKET_LIMIT, credibility, find_claims
+from generator.claims import BUCKET_LIMIT, _shared_pairs, credibility, find_claims
 from generator.models import Article, Attribution, Figure, Match, Metadata, Outlet, Paragraph, Sentence, SourceFile
 from tests.helpers import build, copy_project, read_page
 
@@ -57,6 +57,7 @@ def test_a_denial_and_a_cannot_confirm_stand_beside_the_claim_not_in_it():
         ("denies", ("claim-b-l4",), (), ("claim-a-l1",)),
     ]
     assert credibility(claims["claim-a-l1"], claims.get) == 4  # one claimant, contested
+    assert credibility(claims["claim-b-l4"], claims.get) == 6  # nobody named
 
 
 def test_independent_claimants_join_only_on_a_shared_figure_or_date():
@@ -103,12 +104,46 @@ def test_anchors_are_unique_when_two_claims_start_on_one_line():
 
 
 def test_a_key_in_too_many_sentences_makes_no_bucket():
-    """A key shared by more sentences than BUCKET_LIMIT is too common to tell claims apart: the pairs
-    it would make are not counted (they grow with the square of its sentences)."""
-    few = [article(f"{n:04}.txt", "2024-10-28", said(1, "Rutte")) for n in range(BUCKET_LIMIT)]
-    assert len(find_claims(few, CONCEPTS)) == 1
-    many = [article(f"{n:04}.txt", "2024-10-28", said(1, "Rutte")) for n in range(BUCKET_LIMIT + 1)]
-    assert len(find_claims(many, CONCEPTS)) == BUCKET_LIMIT + 1
+    """Pairs are counted per shared key; a key in more than BUCKET_LIMIT sentences makes none (they
+    would grow with its square)."""
+    few = [frozenset({"k", f"own{n}"}) for n in range(BUCKET_LIMIT)]
+    assert len(_shared_pairs(few)) == BUCKET_LIMIT * (BUCKET_LIMIT - 1) // 2
+    many = [frozenset({"k", f"own{n}"}) for n in range(BUCKET_LIMIT + 1)]
+    assert len(_shared_pairs(many)) == 0
+
+
+def test_keys_most_articles_share_are_background():
+    """The story's countries and concepts, in the claims of most articles, do not make two reports
+    one claim."""
+    def corpus(others: int) -> list[Article]:
+        rutte = [article(f"{n}.txt", "2024-10-28", said(1, "Rutte")) for n in "ab"]
+        return rutte + [article(f"{n}.txt", "2024-10-28", said(1, f"Person{n}")) for n in range(others)]
+    assert len(find_claims(corpus(4), CONCEPTS)) == 6  # six articles: soldiers and deployment are background
+    assert len(find_claims(corpus(2), CONCEPTS)) == 3  # four: they still tell, Rutte's two reports are one claim
+
+
+def test_a_claim_does_not_grow_by_a_chain_of_neighbours():
+    """b shares two keys with a, c two with b and none with a: c is not a's claim."""
+    a = said(1, "Rutte", concepts=("soldiers", "deployment"))
+    b = said(2, "Rutte", concepts=("soldiers", "deployment", "shells", "missiles"))
+    c = said(3, "Rutte", concepts=("shells", "missiles"))
+    claims = find_claims([article("a.txt", "2024-10-28", a, b, c)],
+                         frozenset({"soldiers", "deployment", "shells", "missiles"}))
+    assert sorted(tuple(r.sentence.line for r in c.reports) for c in claims) == [(1, 2), (3,)]
+
+
+def test_a_cannot_confirm_answers_a_confirmation_and_a_bare_denial_its_articles_main_claim():
+    def confirmation():
+        return said(1, "Rutte", "confirms", concepts=("soldiers", "deployment"), figures=[troops(5), troops(7)])
+    rutte = [article(f"{n}.txt", "2024-10-28", confirmation()) for n in "ab"]
+    singh = article("c.txt", "2024-10-28", confirmation(),
+                    said(2, "Lavrov", concepts=("soldiers", "deployment", "shells")),
+                    said(3, "Singh", "cannot confirm", concepts=("soldiers", "deployment", "shells")),
+                    said(4, None, "denies", concepts=()))
+    claims = {c.anchor: c for c in find_claims([*rutte, singh], CONCEPTS)}
+    assert [r.anchor for r in claims["claim-a-l1"].reports] == ["claim-a-l1", "claim-b-l1", "claim-c-l1"]
+    assert claims["claim-a-l1"].answered_by == ("claim-c-l3", "claim-c-l4")  # not Lavrov's, which shares more
+    assert claims["claim-c-l2"].answered_by == ()
 
 
 def test_seeds_rutte_confirmation_is_one_claim_from_three_articles_in_two_languages(seed_corpus):

@@ -1,7 +1,6 @@
 """Issue 5 end to end: the seeds plus a folder of broken and malicious files, built by MkDocs."""
 
 import re
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -132,13 +131,14 @@ def seed_citations(site: Path) -> dict[str, list[str]]:
 
 
 def test_the_seeds_topic_pages_lose_nothing_to_the_bad_files(hostile):
-    """Every citation of a seed on a clean build is still there. A readable bad file is an article
-    like any other: where it reports a claim a seed answers, that claim's block cites the seed too."""
+    """Every line of a seed cited on a clean build is still cited. A readable bad file is an article
+    like any other: the claims it reports join the seeds' and can regroup them (a claim block cites
+    a seed once more or once less), so the citations are compared as sets."""
     _, site, _, _, clean_site = hostile
     with_bad, clean = seed_citations(site), seed_citations(clean_site)
     assert with_bad.keys() == clean.keys()
     for topic, citations in clean.items():
-        assert not Counter(citations) - Counter(with_bad[topic]), topic
+        assert set(citations) <= set(with_bad[topic]), topic
     assert sum(len(v) for v in clean.values()) > 100
 
 
@@ -152,3 +152,18 @@ def test_two_builds_with_source_date_epoch_are_byte_identical(hostile, tmp_path)
     assert len(files) > 50
     for name in files:
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+
+
+def test_entity_pages_quote_hostile_text_as_literal_text_and_keep_the_seeds_citations(hostile):
+    _, site, _, _, clean_site = hostile
+    page = read_page(site / "entities" / "mark-rutte" / "index.html")
+    assert "Soldaten in Kursk {: #evil onclick=alert(1) } sagte Rutte." in [text for _, text in page.quotes]
+    assert "Granaten aus Nordkorea[^1], sagte Rutte." in [text for _, text in page.quotes]
+
+    def seeds(root: Path) -> set[str]:
+        return {href for href, _ in page_links(root) if re.search(r"sources/00[0-4]-[0-9a-f]+/#L", href)}
+
+    def page_links(root: Path) -> list:
+        return read_page(root / "entities" / "mark-rutte" / "index.html").links
+
+    assert seeds(clean_site) and seeds(clean_site) <= seeds(site)

@@ -17,13 +17,14 @@ import generator
 from generator.classify import Classifier
 from generator.clean import match_line_rule, repair
 from generator.dates import parse_date
+from generator.entities import load_entities
 from generator.escape import md_text
 from generator.ingest import decode, split_lines
 from generator.knowledge import load_knowledge
 from generator.language import LanguageIdentifier
 from generator.segment import split_sentences
 from generator.topics import load_topics
-from tests.conftest import TOPICS
+from tests.conftest import ENTITIES, TOPICS
 
 KNOWLEDGE = load_knowledge()
 
@@ -64,10 +65,13 @@ HOSTILE = {
     "speech words and names": "sagte Rutte, er bestätigte nicht " * 3_000,
     "one long name": "Mark Rutte " * 9_000,
     "dates": "28. Oktober 2024, 1 May, heute; " * 3_000,
+    "names": "NATO-Russland " * 7_000,
+    "alias prefixes": "Demokratische Volksrepublik Kim Jong " * 2_700,
 }
 CLASSIFIER = Classifier(load_topics(TOPICS))
 IDENTIFIER = LanguageIdentifier(KNOWLEDGE.languages)
 DE = KNOWLEDGE.languages["de"]
+ENTITY_FINDER = load_entities(ENTITIES)
 STAGES = {
     "decode": lambda s: decode(s.encode("utf-8")),
     "split_lines": split_lines,
@@ -83,6 +87,9 @@ STAGES = {
     "escape": md_text,
     "who said it": lambda s: KNOWLEDGE.speech.find(s, "de", ()),
     "who said it, any language": lambda s: KNOWLEDGE.speech.find(s, None, ()),
+    "entities": lambda s: ENTITY_FINDER.find(s, "ko"),
+    "entities, any language": lambda s: ENTITY_FINDER.find(s, None),
+    "entity candidates": lambda s: ENTITY_FINDER.candidates(s, "en", ENTITY_FINDER.find(s, "en")),
 }
 
 

@@ -25,7 +25,8 @@ def test_generated_markdown_matches_golden(seed_corpus):
 def test_every_page_is_an_index_md_under_the_contract_urls(seed_corpus):
     pages = Renderer(ROOT / "site_templates").render_site(seed_corpus)
     ids = {a.source.id for a in seed_corpus.published}
-    assert set(pages) == {"index.md", "sources/index.md", "figures/index.md", "timeline/index.md",
+    assert set(pages) == {"index.md", "sources/index.md", "figures/index.md", "timeline/index.md", "entities/index.md",
+                          *(f"entities/{e.slug}/index.md" for e in seed_corpus.entities.entities),
                           *(f"topics/{t.slug}/index.md" for t in seed_corpus.topics),
                           *(f"sources/{i}/index.md" for i in ids)}
 

@@ -99,6 +99,9 @@ def test_split_site_builds_strict_with_working_links(tmp_path):
                 target, anchor = link.split("#")
                 assert anchor in read_page((part.parent / target / "index.html").resolve()).ids
                 break
+    entity = read_page(site / "entities/russia/index.html")
+    entity_months = [href for href, _ in entity.links if re.fullmatch(r"(\d{4}-\d{2}|undated)/", href)]
+    assert entity_months and all(read_page(site / "entities/russia" / h / "index.html").quotes for h in entity_months)
     ledger = read_page(site / "sources/index.html")
     assert any(re.fullmatch(r"(\d{4}-\d{2}|undated)/", href) for href, _ in ledger.links)
     # Month pages are reached from their listing page, not from the navigation shown on every page.

@@ -156,7 +156,7 @@ def test_an_undated_article_is_counted_from_its_own_dates_not_the_clock():
 def test_a_malformed_dates_file_is_named(tmp_path):
     data = tmp_path / "data"
     data.mkdir()
-    for name in ("languages.yml", "boilerplate.yml", "figures.yml"):
+    for name in ("languages.yml", "boilerplate.yml", "figures.yml", "speech.yml"):
         (data / name).write_text((ROOT / "generator/data" / name).read_text(encoding="utf-8"), encoding="utf-8")
     (data / "dates.yml").write_text("de:\n  relative:\n    heute: [0, fortnight]\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"dates\.yml: de: relative: 'heute': expected \[shift, unit\]"):

@@ -6,7 +6,8 @@ from tests.helpers import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGE_TYPES = {"overview": "", "topic": "topics/munitions-transfers/", "source": "sources/003-4af742517c27e9f8/",
-              "ledger": "sources/", "about": "about/"}
+              "ledger": "sources/", "entities": "entities/", "entity": "entities/mark-rutte/",
+              "figures": "figures/", "timeline": "timeline/", "claims": "topics/troop-deployment/", "about": "about/"}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

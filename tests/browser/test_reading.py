@@ -9,7 +9,8 @@ from tests.browser.conftest import search
 
 TOPICS = ["troop-deployment", "munitions-transfers", "diplomatic-reactions"]
 PAGE_TYPES = {"overview": "", "topic": "topics/munitions-transfers/", "source": "sources/003-4af742517c27e9f8/",
-              "ledger": "sources/"}
+              "ledger": "sources/", "entities": "entities/", "entity": "entities/mark-rutte/",
+              "figures": "figures/", "timeline": "timeline/", "claims": "topics/troop-deployment/"}
 
 
 @pytest.mark.parametrize(
@@ -40,6 +41,18 @@ def test_a_citation_lands_on_its_source_line_in_view_and_highlighted(page, base_
     background = page.evaluate(
         f"getComputedStyle(document.getElementById('{line}').closest('p')).backgroundColor")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent"), background
+
+
+def test_a_claim_link_on_the_overview_lands_on_the_claim_in_view(page, base_url):
+    page.goto(base_url)
+    link = page.locator("a[href*='#claim-']").first
+    anchor = link.get_attribute("href").split("#")[1]
+    link.click()
+    page.wait_for_url(re.compile(rf".*/topics/[a-z0-9-]+/#{anchor}$"))
+    claim = page.locator(f"section.briefing-claim[id='{anchor}']")
+    box, viewport = claim.bounding_box(), page.viewport_size
+    assert box and 0 <= box["y"] < viewport["height"], box
+    assert "reported by" in claim.inner_text() and claim.locator("blockquote").count() >= 2
 
 
 def test_hovering_a_citation_shows_its_source(page, base_url):
