@@ -1,5 +1,5 @@
-"""Command line: `python -m generator eval` scores classification on hand labels, and the timeline's
-dates on an answer key;
+"""Command line: `python -m generator eval` scores classification on hand labels, and the key figures
+and the timeline's dates on an answer key (`--facts-only`: those alone);
 `python -m generator render --out DIR` writes the generated Markdown pages and the original files
 to a folder (a docs_dir for a plain MkDocs build: the benchmark compares the two)."""
 
@@ -23,6 +23,8 @@ from .evaluate import (
     score_sentences,
 )
 
+SEEDS_KEY = Path("tests/data/facts/seeds_expected.yml")
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator")
@@ -32,9 +34,12 @@ def main(argv: list[str] | None = None) -> int:
     ev.add_argument("--articles", type=Path, default=Path("content/articles"))
     ev.add_argument("--topics", type=Path, default=Path("content/topics.yml"))
     ev.add_argument("-v", "--verbose", action="store_true", help="list every disagreement")
-    ev.add_argument("--dates", type=Path, default=Path("tests/data/facts/seeds_expected.yml"),
+    ev.add_argument("--dates", type=Path, default=SEEDS_KEY,
                     help="answer key whose `dates:` section scores the timeline (skipped if missing)")
-    ev.add_argument("--dates-only", action="store_true", help="score only the dates (a folder without topic labels)")
+    ev.add_argument("--figures", type=Path, help="answer key whose `figures:` section scores the key figures "
+                    "(default: the seeds' key, when the articles are the seeds)")
+    ev.add_argument("--dates-only", "--facts-only", dest="dates_only", action="store_true",
+                    help="score only the figures and dates (a folder without topic labels)")
     ev.add_argument("--sentences", type=Path, help="score a folder of labeled sentences per language instead "
                     "(tests/data/heldout, tests/data/tuning)")
     rd = commands.add_parser("render", help="write the generated Markdown pages to a folder")
@@ -81,9 +86,14 @@ def main(argv: list[str] | None = None) -> int:
         if not args.dates_only:
             scores, unmatched, predictions = score(corpus, load_labels(args.labels))
             print(report(scores, unmatched, predictions, verbose=args.verbose))
+        figures = args.figures or (SEEDS_KEY if args.articles == Path("content/articles") else None)
+        if args.dates_only and (args.dates.is_file() or figures):
+            print(f"{'':<24} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
+        if figures is not None and figures.is_file():
+            from .figure_eval import load_key_figures, report_figures, score_figures
+
+            print(report_figures(score_figures(corpus, load_key_figures(figures)), verbose=args.verbose))
         if args.dates.is_file():
-            if args.dates_only:
-                print(f"{'':<24} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
             print(report_dates(score_dates(corpus, load_key_dates(args.dates)), verbose=args.verbose))
         return 0
     from .render import Renderer

@@ -28,6 +28,7 @@ _DATE = re.compile(r"\b\d{1,4}[-./]\d{1,2}[-./]\d{2,4}\b")
 _RANGE_DASH = re.compile(r"\s*[-–—]\s*$")
 _CURRENCY = "$€£"
 _CASUALTY_WINDOW = 8  # words after a troop figure in which "killed" or "wounded" makes it casualties
+_CASUALTY_BEFORE = 4  # ... and words before it
 _QUALIFIER_CHARS = 40
 _SHORT = 3  # stems up to this length match a word's start only, longer ones anywhere in it
 
@@ -129,7 +130,7 @@ class FigureFinder:
         last = index
         if token.kind == "number":
             value = _parse_number(token.text)
-            if value is None:
+            if value is None or _named(text, token):
                 return None, index
         elif token.kind == "word" and token.lower in view.vague:
             vague, value = True, None
@@ -143,6 +144,9 @@ class FigureFinder:
                 and following.lower in view.scales and _close(text, token, following):
             value *= view.scales[following.lower]
             scaled, last = True, index + 1
+            value, last = self._compound(text, tokens, last, value, view)
+        elif vague and following is not None and following.lower in view.scales and _close(text, token, following):
+            last = index + 1  # "several hundred", "flere tusen": the scale word belongs to the vague amount
         if value is not None and not math.isfinite(value):
             return None, index
         # A number word alone is a figure only right before a counted noun ("zwei Soldaten").
@@ -159,8 +163,9 @@ class FigureFinder:
                 last = after - 1
                 if high_scale and not scaled:
                     value *= high_scale  # "od 10 do 12 tysięcy": the scale word covers both ends
-        category, noun_end = self._counted(tokens, after, index, view)
+        category, noun_end = self._counted(tokens, after, index, view, reach=5 if vague else 3)
         qualifier, start = self._qualifier(text, tokens, index, view)
+        start_token = next((i for i in range(index, -1, -1) if tokens[i].start <= start), index)
         after_qualifier, last_after = self._qualifier_after(tokens, noun_end if noun_end else last, view)
         if category == "duration":
             return None, index
@@ -172,7 +177,7 @@ class FigureFinder:
             if not (scaled or qualifier):
                 return None, index
             category = "money" if view.sentence_has_money(tokens) else "other"
-        if category == "troops" and view.casualty_near(tokens, (noun_end or last) + 1):
+        if category in ("troops", "other") and view.casualty_near(tokens, start_token, (noun_end or last) + 1):
             category = "casualties"  # "600.000 russische Soldaten wurden … getötet oder verwundet"
         sign = tokens[index - 1] if index > 0 else None
         if sign is not None and sign.kind == "sign" and sign.text in _CURRENCY and sign.end == token.start:
@@ -182,6 +187,21 @@ class FigureFinder:
         return Figure(words=words, value=None if vague else value, high=high,
                       qualifier=qualifier or after_qualifier, counts=category, vague=vague,
                       magnitude=view.vague.get(token.lower) if vague else None), end_index
+
+    @staticmethod
+    def _compound(text: str, tokens: list[_Token], last: int, value: float, view: _View) -> tuple[float, int]:
+        """A number written in parts, each with a smaller scale: Korean "1만1천" is 11,000. A part
+        is a number glued to the previous scale word, then its own scale word (a one-letter scale
+        may carry a particle: "1천여")."""
+        scale = view.scales[tokens[last].lower]
+        while last + 2 < len(tokens):
+            number, word = tokens[last + 1], tokens[last + 2]
+            part = view.scale_of(word.lower)
+            if number.kind != "number" or number.start != tokens[last].end or word.start != number.end \
+                    or part is None or part >= scale or (amount := _parse_number(number.text)) is None:
+                break
+            value, scale, last = value + amount * part, part, last + 2
+        return value, last
 
     def _is_date_or_ordinal(self, text: str, tokens: list[_Token], index: int) -> bool:
         token = tokens[index]
@@ -215,17 +235,24 @@ class FigureFinder:
             return None, last + 1, None
         return high, end + 1, scale
 
-    def _counted(self, tokens: list[_Token], after: int, first: int, view: _View) -> tuple[str | None, int | None]:
-        """What the figure counts: a noun in the three words after it, else the two before."""
-        for position in range(after, min(after + 3, len(tokens))):
-            category = view.category(tokens[position].lower)
-            if category is not None:
-                return category, position
+    def _counted(self, tokens: list[_Token], after: int, first: int, view: _View, reach: int = 3
+                 ) -> tuple[str | None, int | None]:
+        """What the figure counts: a noun in the `reach` words after it, else the two before. A
+        counter after it ("명", "발": short words that count anything) gives way to a noun right
+        before it ("탄도미사일 100발", "사상자 최소 3천 명")."""
+        before = None
         for position in range(first - 1, max(first - 3, -1), -1):
             category = view.category(tokens[position].lower)
             if category not in (None, "duration", "other"):
-                return category, None
-        return None, None
+                before = category
+                break
+        for position in range(after, min(after + reach, len(tokens))):
+            category = view.category(tokens[position].lower)
+            if category is not None:
+                if before is not None and view.is_counter(tokens[position].lower):
+                    return before, position
+                return category, position
+        return before, None
 
     @staticmethod
     def _qualifier(text: str, tokens: list[_Token], index: int, view: _View) -> tuple[str | None, int]:
@@ -286,13 +313,35 @@ class _View:
         self.range_words = {w for lang in languages for w in rules.range_words.get(lang or "", ())}
         self._categories: dict[str, str | None] = {}
 
+    def scale_of(self, word: str) -> float | None:
+        """A scale word, or a one-letter scale with a particle glued to it ("천여")."""
+        if word in self.scales:
+            return self.scales[word]
+        return self.scales.get(word[:1]) if len(word) > 1 and not word[:1].isascii() else None
+
     def category(self, word: str) -> str | None:
         if word not in self._categories:
             self._categories[word] = next((c for c, stem in self.stems if _matches(word, stem)), None)
         return self._categories[word]
 
-    def casualty_near(self, tokens: list[_Token], start: int) -> bool:
-        return any(self.category(t.lower) == "casualties" for t in tokens[start:start + _CASUALTY_WINDOW])
+    def is_counter(self, word: str) -> bool:
+        """A one- or two-letter counted stem that is the whole word or its start (Korean "명", "발")."""
+        return any(len(stem) <= 2 and word.startswith(stem) for _, stem in self.stems)
+
+    def casualty_near(self, tokens: list[_Token], first: int, after: int) -> bool:
+        """A casualty word in the words after the figure, or a few before it ("вбито або поранено
+        понад 3 тисячі"), in its own stretch: another number ends it ("11’000 soldati … 3’000 tra morti")."""
+        ahead = []
+        for token in tokens[after:after + _CASUALTY_WINDOW]:
+            if token.kind == "number":
+                break
+            ahead.append(token)
+        behind = []
+        for token in reversed(tokens[max(0, first - _CASUALTY_BEFORE):first]):
+            if token.kind == "number":
+                break
+            behind.append(token)
+        return any(self.category(t.lower) == "casualties" for t in (*ahead, *behind))
 
     def sentence_has_money(self, tokens: list[_Token]) -> bool:
         return any(_matches(t.lower, stem) for t in tokens for stem in self.money)
@@ -327,6 +376,11 @@ def _digits(text: str) -> float | None:
     if separators[-1] in ".," and all(len(g) == 3 for g in groups[1:-1]):
         return float("".join(groups[:-1]) + "." + groups[-1])
     return None
+
+
+def _named(text: str, token: _Token) -> bool:
+    """A number glued to letters by a hyphen is part of a name: "KN-23", "Су-34", "F-16"."""
+    return token.start >= 2 and text[token.start - 1] == "-" and text[token.start - 2].isalpha()
 
 
 def _is_year(text: str) -> bool:

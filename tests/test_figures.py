@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -147,8 +148,9 @@ MADE_UP = ROOT / "tests/data/facts/made_up"
 
 def test_made_up_articles_in_eight_more_languages(tmp_path):
     """Figures of made-up articles in en, es, it, ko, no, pl, ru, uk, keyed by a helper who never saw
-    this code or figures.yml (tests/data/facts/made_up/expected.yml), and not used to choose words.
-    The floors hold what was measured when this was written (below the issue's 0.9: see README)."""
+    this code or figures.yml (tests/data/facts/made_up/expected.yml). First measured at 0.75/0.70;
+    its misses were then used to add words and rules (Korean compounds and counters, casualty words
+    before the number), so it is tuning data now: tests/data/facts/made_up2/ is the held-out set."""
     from tests.conftest import corpus_of
 
     articles = tmp_path / "articles"
@@ -165,8 +167,8 @@ def test_made_up_articles_in_eight_more_languages(tmp_path):
     print(f"made-up figures: {len(ours)} found, {len(key)} keyed; value and what it counts: precision "
           f"{right / len(ours):.2f}, recall {right / len(key):.2f}; value only: precision "
           f"{len(values) / len(ours):.2f}, recall {len(values) / len(key):.2f}")
-    assert right / len(ours) >= 0.7 and right / len(key) >= 0.65
-    assert len(values) / len(ours) >= 0.9 and len(values) / len(key) >= 0.85
+    assert right / len(ours) >= 0.9 and right / len(key) >= 0.9  # measured 0.94, 0.93
+    assert len(values) / len(ours) >= 0.95 and len(values) / len(key) >= 0.95  # measured 1.00, 0.98
 
 
 def test_a_range_and_a_single_value_with_the_same_low_end_are_both_shown(finder):
@@ -199,3 +201,13 @@ def test_past_the_page_limit_figures_split_by_month_and_each_figure_is_on_one_mo
     on_parts = sum(len(g["rows"]) for spec in parts for g in spec.view()["groups"])
     assert on_parts == total
     assert {spec.src_uri.split("/")[1] for spec in parts} == {month for month, *_ in view["months"]}
+
+
+def test_the_eval_command_prints_the_figure_scores(capsys):
+    from generator.__main__ import main
+
+    assert main(["eval", "--facts-only", "--articles", str(MADE_UP), "--figures", str(MADE_UP / "expected.yml"),
+                 "--dates", str(MADE_UP / "no-such-key.yml")]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^figures\s+0\.9\d\d\s+0\.9\d\d\s+\d+", out, re.M), out
+    assert "dates" not in out.replace("54 figures", "")

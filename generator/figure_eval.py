@@ -1,0 +1,61 @@
+"""Scoring key figures against a hand-made key (`figures:` of a YAML answer key such as
+tests/data/facts/seeds_expected.yml): a figure is right when the file, the line, the value and what
+it counts agree (a vague amount's value is none)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .corpus import Corpus
+
+Key = tuple[str, int, float | None, str]  # file, line, value, what it counts
+
+
+@dataclass(frozen=True)
+class FigureScore:
+    found: frozenset[Key]
+    expected: frozenset[Key]
+
+    @property
+    def hits(self) -> frozenset[Key]:
+        return self.found & self.expected
+
+    @property
+    def precision(self) -> float:
+        return len(self.hits) / len(self.found) if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return len(self.hits) / len(self.expected) if self.expected else 1.0
+
+    def on_lines(self, lines: set[tuple[str, int]]) -> FigureScore:
+        """The score over the key's figures on `lines` only (for example the lines a page quotes)."""
+        return FigureScore(self.found, frozenset(k for k in self.expected if (k[0], k[1]) in lines))
+
+
+def load_key_figures(path: Path) -> list[Key]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return [(str(k["file"]), int(k["line"]), None if k.get("value") is None else float(k["value"]), str(k["counts"]))
+            for k in data.get("figures") or []]
+
+
+def score_figures(corpus: Corpus, key: Sequence[Key]) -> FigureScore:
+    found = frozenset((a.source.name, s.line, f.value, f.counts) for a in corpus.published for s in a.sentences
+                      for f in s.figures)
+    return FigureScore(found, frozenset(key))
+
+
+def report_figures(result: FigureScore, verbose: bool = False) -> str:
+    lines = [f"{'figures':<24} {result.precision:>9.3f} {result.recall:>7.3f} {len(result.hits):>4} "
+             f"{len(result.found - result.expected):>4} {len(result.expected - result.found):>4}",
+             f"{len(result.expected)} figures in the key (file, line, value and what it counts must agree)"]
+    if verbose:
+        lines += [f"  not in the key: {f}:{line} {value} {counts}"
+                  for f, line, value, counts in sorted(result.found - result.expected, key=str)]
+        lines += [f"  missed: {f}:{line} {value} {counts}"
+                  for f, line, value, counts in sorted(result.expected - result.found, key=str)]
+    return "\n".join(lines)
