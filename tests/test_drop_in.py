@@ -48,3 +48,21 @@ def test_new_articles_land_on_the_topic_pages_their_labels_name(built):
             cited = [href for href, _ in page.links if f"sources/{source_id}/#L" in href]
             assert cited, f"{name} is not on {slug}"
             assert lang in {q_lang for q_lang, _ in page.quotes}
+
+
+def _cited(page: Path) -> set[str]:
+    """Source ids the page's citations point at."""
+    return {href.split("sources/")[1].split("/")[0] for href, _ in read_page(page).links if "sources/" in href}
+
+
+def test_new_articles_in_other_languages_add_their_facts(built):
+    """Issue 4: each dropped-in article, in a language the seeds do not have, is cited on the timeline
+    and on an entity page, and most on the figures page, with no code changed."""
+    site, labels = built
+    new = {name.removesuffix(".txt").replace("_", "-") for name in labels}
+    timeline = _cited(site / "timeline" / "index.html")
+    entity_pages = set().union(*(_cited(p) for p in (site / "entities").glob("*/index.html")))
+    figures = _cited(site / "figures" / "index.html")
+    assert new <= timeline, sorted(new - timeline)
+    assert new <= entity_pages, sorted(new - entity_pages)
+    assert len(new & figures) >= len(new) - 1, sorted(new - figures)  # pl_article states no quantity
