@@ -217,17 +217,19 @@ def _answers(reports: list[Report], keys: list[frozenset[str]], classes: list[st
             # "cannot confirm" answers a confirmation first (a denial answers any claim)
             unlike = classes[negative] == "cannot confirm" and claim.stance != "confirms"
             candidates[negative].append((not same, unlike, -count, -claim.sources, leader[positive]))
+    main_claim: dict[str, tuple[int, int]] = {}  # article -> its most reported positive claim
+    for i, report in enumerate(reports):
+        if classes[i] == "positive":
+            name, best = report.article.source.name, (-claims[leader[i]].sources, leader[i])
+            main_claim[name] = min(main_claim.get(name, best), best)
     answered = {}
     for n, report in enumerate(reports):
         if classes[n] == "positive":
             continue
         if candidates[n]:
             answered[n] = min(candidates[n])[-1]
-            continue
-        own = [(-claims[leader[i]].sources, leader[i]) for i, other in enumerate(reports)
-               if classes[i] == "positive" and other.article.source.name == report.article.source.name]
-        if own:
-            answered[n] = min(own)[1]
+        elif report.article.source.name in main_claim:
+            answered[n] = main_claim[report.article.source.name][1]
     return answered
 
 
