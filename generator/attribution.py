@@ -27,6 +27,8 @@ _STANCE_WINDOW = 2  # ... of a stance word alone ("haltlose Gerüchte"), which i
 _PERSON_BONUS = 3  # a person this many tokens further away still wins over an organisation
 _OUTLET_PENALTY = 4  # an outlet is the claimant only when no other name is near
 _BEFORE = 0.25  # of two names as near, the one after the speech word ("sagte X" in German, Dutch, Danish)
+ROLE_LETTERS = 5
+_ROLE_REACH = 30  # sentences back in which a role word ("des Generalsekretärs") looks for who held it
 _CUES = 4  # speech words of a sentence looked at: keeps a hostile sentence of them linear
 
 
@@ -136,6 +138,7 @@ class Found:
     relay: Name | None
     refers: bool  # the sentence refers to a claimant named elsewhere ("Er", "Ihm zufolge", "ich")
     first_person: bool
+    role: str | None = None  # the role word it refers by, lower-cased ("generalsekretärs"), not a pronoun
 
 
 class Attributor:
@@ -215,7 +218,17 @@ class Attributor:
         start, end = cues[0]
         cue = text[tokens[start].start():tokens[end - 1].end()]
         return Found(cue=cue, stance=stance, claimant=claimant, relay=relay if claimant else None,
-                     refers=bool(referring), first_person=first_person)
+                     refers=bool(referring), first_person=first_person, role=_role(lowers, referring))
+
+
+def _role(lowers: Sequence[str], referring: Sequence[tuple[int, int]]) -> str | None:
+    """The last word of a referring phrase when it names a role ("Der Generalsekretär", "ministeren"):
+    a word of ROLE_LETTERS letters or more, where pronouns ("er", "han", "він") are shorter."""
+    for _, end in referring:
+        word = lowers[end - 1]
+        if len(word) >= ROLE_LETTERS:
+            return word
+    return None
 
 
 def _relay(candidates: Sequence[tuple[Name, tuple[int, int]]], relays: Sequence[tuple[int, int]]) -> Name | None:
@@ -268,10 +281,13 @@ def _runs(text: str, tokens: Sequence[re.Match[str]], skipped: Sequence[bool], t
     return names
 
 
-def attribute(found: Sequence[Found | None], paragraph_of: Sequence[int]) -> list[Attribution | None]:
+def attribute(found: Sequence[Found | None], paragraph_of: Sequence[int], texts: Sequence[str] = ()
+              ) -> list[Attribution | None]:
     """Each sentence's attribution within its article: a sentence that refers to a claimant named
     elsewhere takes the one of the next attributed sentence of its paragraph (first person: a
-    quote attributed at its end) or of the previous attributed sentence (third person)."""
+    quote attributed at its end) or of the previous attributed sentence (third person); one that
+    refers by a role ("des Generalsekretärs") takes the nearest earlier claimant named with that
+    role in the same sentence ("NATO-Generalsekretär Jens Stoltenberg"), if any."""
     own = [_own(f) for f in found]
     named = [a is not None and a.claimant is not None for a in own]
     previous: list[int | None] = []  # the nearest named sentence before each one
@@ -289,11 +305,22 @@ def attribute(found: Sequence[Found | None], paragraph_of: Sequence[int]) -> lis
         if f is None or named[i]:
             continue
         order = (following[i], previous[i]) if f.first_person else (previous[i], following[i])
+        if f.role and texts:
+            order = (_holder(f.role, i, named, texts), *order)
         source = next((own[j] for j in order if j is not None), None) if f.refers else None
         base = own[i] or Attribution(claimant=None, cue=f.cue, stance=f.stance)
         result[i] = (replace(base, claimant=source.claimant, entity=source.entity, name=source.name, carried=True)
                      if source else base)
     return result
+
+
+def _holder(role: str, i: int, named: Sequence[bool], texts: Sequence[str]) -> int | None:
+    """The nearest earlier sentence with its own claimant that names the role too."""
+    stem = role[:-1] if len(role) > ROLE_LETTERS else role  # "generalsekretärs" finds "Generalsekretär"
+    for j in range(i - 1, max(-1, i - _ROLE_REACH - 1), -1):
+        if named[j] and stem in texts[j].lower():
+            return j
+    return None
 
 
 def _own(found: Found | None) -> Attribution | None:

@@ -61,7 +61,7 @@ def attribute_article(article: Article, attributor: Attributor | None, register:
     sentences = [s for p in article.paragraphs for s in p.sentences]
     paragraph_of = [i for i, p in enumerate(article.paragraphs) for _ in p.sentences]
     found = [attributor.find(s.text, s.language, _names(s, register, kinds)) for s in sentences]
-    attributions = iter(attribute(found, paragraph_of))
+    attributions = iter(attribute(found, paragraph_of, [s.text for s in sentences]))
     return replace(article, paragraphs=tuple(
         replace(p, sentences=tuple(replace(s, attribution=next(attributions)) for s in p.sentences))
         for p in article.paragraphs))

@@ -466,6 +466,15 @@ def figure_rows(articles: Sequence[Article], page: str) -> list[FigureRow]:
             for a in articles for s in a.sentences for f in s.figures]
 
 
+def _who_says(row: FigureRow) -> str:
+    """Who gives a figure: its claimant when the sentence names one, in the outlet (or file) that
+    published it ("Sabrina Singh in Thanh Niên")."""
+    article, said = row.article, row.sentence.attribution
+    where = article.outlet.name if article.outlet else article.source.name
+    claimant = (said.name or said.claimant) if said is not None else None
+    return f"{claimant} in {where}" if claimant else where
+
+
 def _figure_groups(rows: Sequence[FigureRow], limit: int | None) -> list[dict[str, object]]:
     """Rows (in article order, newest first) by what they count: each group's spread (who gives which
     number), then its rows, largest first (vague amounts after the numbers); `limit` keeps the
@@ -479,7 +488,7 @@ def _figure_groups(rows: Sequence[FigureRow], limit: int | None) -> list[dict[st
         sources: dict[tuple[float, float | None], set[str]] = {}
         for row in exact:
             key = (row.figure.value or 0.0, row.figure.high)
-            sources.setdefault(key, set()).add(row.article.metadata.outlet or row.article.source.name)
+            sources.setdefault(key, set()).add(_who_says(row))
         most_reported = sorted(sources.items(), key=lambda item: (-len(item[1]), item[0][0]))[:SPREAD_VALUES]
         by_value = [(_range(low, high), sorted(names)) for (low, high), names
                     in sorted(most_reported, key=lambda item: (item[0][0], item[0][1] is not None, item[0][1] or 0))]

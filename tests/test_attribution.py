@@ -70,6 +70,15 @@ def test_a_referring_sentence_takes_its_neighbours_claimant(attributor):
         ("Rutte", "confirms", True), ("Rutte", "reports", False), ("Rutte", "reports", True)]
 
 
+def test_a_role_word_takes_whoever_was_named_with_that_role(attributor):
+    texts = ["Dies habe NATO-Generalsekretär Jens Stoltenberg erklärt.", "„Wir bleiben“, sagte Biden.",
+             "Nach Angaben des Generalsekretärs hat die NATO den Transfer registriert.", "Er sagte das auch."]
+    names = [[Name(20, 36, "Jens Stoltenberg", "jens-stoltenberg", "person")], [], [], []]
+    found = [attributor.find(t, "de", n) for t, n in zip(texts, names, strict=True)]
+    claims = attribute(found, [0, 1, 2, 3], texts)
+    assert [a.claimant for a in claims] == ["Jens Stoltenberg", "Biden", "Jens Stoltenberg", "Biden"]
+
+
 def test_a_referring_sentence_with_nobody_to_refer_to_names_nobody(attributor):
     found = [attributor.find("Er betonte, dass die Welt zusammenstehen muss.", "de", ())]
     assert [(a.claimant, a.carried) for a in attribute(found, [0])] == [(None, False)]
@@ -115,5 +124,5 @@ def test_seeds_key_stance_and_claimant(seed_corpus):
     print(f"key {len(key)}: stance right {stance}, stance and claimant right {both}; "
           f"ours naming a claimant {len(named)}, the key's claimant on its line {right}")
     assert stance / len(key) >= 0.85  # measured 58 of 67
-    assert both / len(key) >= 0.68  # measured 46 of 67
+    assert both / len(key) >= 0.70  # measured 47 of 67
     assert right / len(named) >= 0.88  # measured 47 of 53
