@@ -211,3 +211,22 @@ def test_the_eval_command_prints_the_figure_scores(capsys):
     out = capsys.readouterr().out
     assert re.search(r"^figures\s+0\.9\d\d\s+0\.9\d\d\s+\d+", out, re.M), out
     assert "dates" not in out.replace("54 figures", "")
+
+
+def test_held_out_made_up_articles_in_eight_languages(tmp_path):
+    """The held-out set: made-up articles in de, da, nl, fr, sv, en, uk and ko, written and keyed by a
+    helper who saw neither this code nor figures.yml (tests/data/facts/made_up2/), measured once and
+    not used to choose words or rules. Below the issue's 0.9: the floors hold what was measured."""
+    from generator.figure_eval import load_key_figures, score_figures
+    from tests.conftest import corpus_of
+
+    held_out = ROOT / "tests/data/facts/made_up2"
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for path in held_out.glob("*.txt"):
+        (articles / path.name).write_bytes(path.read_bytes())
+    result = score_figures(corpus_of(articles), load_key_figures(held_out / "expected.yml"))
+    values = {f[:3] for f in result.found} & {k[:3] for k in result.expected}
+    print(f"held-out figures: precision {result.precision:.2f}, recall {result.recall:.2f}; value only: "
+          f"precision {len(values) / len(result.found):.2f}, recall {len(values) / len(result.expected):.2f}")
+    assert result.precision >= 0.8 and result.recall >= 0.77  # measured 0.82, 0.78
