@@ -23,6 +23,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from .models import Article, Sentence
 
@@ -139,11 +140,8 @@ def _shared_pairs(keys: Sequence[frozenset[str]]) -> Counter[tuple[int, int]]:
             buckets[key].append(i)
     shared: Counter[tuple[int, int]] = Counter()
     for members in buckets.values():
-        if len(members) > BUCKET_LIMIT:
-            continue
-        for x, a in enumerate(members):
-            for b in members[x + 1:]:
-                shared[a, b] += 1
+        if len(members) <= BUCKET_LIMIT:
+            shared.update(combinations(members, 2))  # members are in index order: pairs (a, b), a < b
     return shared
 
 
