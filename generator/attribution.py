@@ -123,8 +123,15 @@ class _View:
             entries = rules.sections[section]
             return _Phrases.of(e for lang, es in entries.items() if lang in wanted for e in es)
         self.speech, self.relay, self.titles = phrases("speech"), phrases("relay"), phrases("titles")
-        self.function_words = phrases("function_words")
         self.anaphora, self.first_person = phrases("anaphora"), phrases("first_person")
+        # Single words, looked up per token: titles, function words, and the words a speech or stance
+        # phrase starts with (a sentence with none of these is no attribution: one pass decides it).
+        self.title_words = frozenset(w for w, ps in self.titles.by_first.items() if any(len(p) == 1 for p in ps))
+        self.function_word_set = frozenset(w for w, ps in phrases("function_words").by_first.items()
+                                           if any(len(p) == 1 for p in ps))
+        openers = [self.speech, *(p for p in (phrases(s) for s in ("cannot_confirm", "denies", "confirms")))]
+        self.triggers = frozenset(w for p in openers for w in p.by_first)
+        self.trigger_stems = tuple(p[0][:-1] for ph in openers for p in ph.prefixes)
         self.stances = tuple((stance, phrases(stance.replace(" ", "_"))) for stance in STANCES)
 
 
@@ -162,6 +169,8 @@ class Attributor:
         view = self._view(language)
         tokens = list(_TOKEN.finditer(text))
         lowers = [t.group().lower() for t in tokens]
+        if not any(w in view.triggers or w.startswith(view.trigger_stems) for w in lowers):
+            return None  # no speech or stance word: most sentences end here
         stance = next((s for s, phrases in view.stances if phrases.find(lowers)), "reports")
         cues = view.speech.find(lowers)
         speech = bool(cues)  # a stance word alone ("haltlose Gerüchte") is no place to look for a new name
@@ -177,8 +186,8 @@ class Attributor:
                  for n in names]
         taken = {i for first, last in spans for i in range(first, last)}
         taken.update(i for first, last in [*referring, *cues] for i in range(first, last))
-        titled = [bool(view.titles.find([lower.rsplit("-", 1)[-1]])) for lower in lowers]
-        skipped = [t or bool(view.function_words.find([lower])) for t, lower in zip(titled, lowers, strict=True)]
+        titled = [lower.rsplit("-", 1)[-1] in view.title_words for lower in lowers]
+        skipped = [t or lower in view.function_word_set for t, lower in zip(titled, lowers, strict=True)]
         runs = _runs(text, tokens, skipped, taken) if speech else []
         candidates = [*zip(names, spans, strict=True), *runs]
         name_starts = {first for _, (first, _) in candidates}
