@@ -427,6 +427,20 @@ def test_a_bad_entry_fails_a_strict_build_and_a_plain_build_keeps_the_rest(tmp_p
         tmp_path / "plain/topics/munitions-transfers/index.html").text
 
 
+def test_the_overrides_option_names_the_file(tmp_path):
+    project = copy_project(tmp_path)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    option = "      topics: content/topics.yml\n      overrides: corrections/analyst.yml\n"
+    (project / "mkdocs.yml").write_text(config.replace("      topics: content/topics.yml\n", option), encoding="utf-8")
+    write(project, [{"file": "gone.txt", "line": 1, "hide": True, "reason": "not read"}])  # content/overrides.yml
+    (project / "corrections").mkdir()
+    (project / "corrections/analyst.yml").write_text(yaml.safe_dump({"overrides": [EXAMPLE[1]]}), encoding="utf-8")
+    result = build(project, tmp_path / "site", strict=True)
+    assert result.returncode == 0, result.stderr
+    ledger = read_page(tmp_path / "site/sources/index.html")
+    assert "What analysts changed through analyst.yml" in ledger.text and "Entry 1," in ledger.text
+
+
 def files_of(site: Path) -> dict[Path, bytes]:
     return {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
