@@ -5,6 +5,7 @@ sentences of the seeds, every validation error named with the file and the entry
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from generator.overrides import (
 )
 from tests.conftest import ROOT
 from tests.helpers import build, copy_project, read_page
+from tests.test_serve import differing, serve
 
 TOPICS = ("troop-deployment", "munitions-transfers", "diplomatic-reactions")
 DA, DE = "002_936c4cfa7d2d837d.txt", "001_fb418dfe53a9ab0a.txt"
@@ -469,6 +471,23 @@ def test_a_warm_build_after_editing_overrides_equals_a_cold_build(tmp_path):
     first = files_of(tmp_path / "first")
     assert first[Path("sources/002-936c4cfa7d2d837d/index.html")] != warm_files[
         Path("sources/002-936c4cfa7d2d837d/index.html")]
+
+
+def test_editing_overrides_while_serving_writes_what_a_fresh_build_writes(tmp_path):
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    write(project, EXAMPLE)
+    unhide = {"replace": ["content/overrides.yml", "hide: true", "remove_topics: [diplomatic-reactions]"]}
+    builds = serve(project, tmp_path / "served", [unhide])
+    assert len(builds) == 2 and builds[1][0] > 0  # pages the edit did not change are reused
+    source = read_page(tmp_path / "served/1/sources/002-936c4cfa7d2d837d/index.html")
+    assert "hidden from topic pages" not in source.text
+    assert "moved off the topic diplomatic-reactions by an analyst: a subheading" in source.text
+    (tmp_path / "fresh").mkdir()
+    fresh = copy_project(tmp_path / "fresh")
+    shutil.copy(project / "content/overrides.yml", fresh / "content/overrides.yml")
+    serve(fresh, tmp_path / "fresh-site", [])
+    assert differing(tmp_path / "served/1", tmp_path / "fresh-site/0") == []
 
 
 def replace_reason(entry: dict, reason: str) -> dict:
