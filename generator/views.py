@@ -113,6 +113,8 @@ class CorrectionRow:
 def corrections(corpus: Corpus, page: str, kinds: tuple[str, ...] | None = None, topic: str | None = None
                 ) -> list[CorrectionRow]:
     """The corrections of the corpus's sentences (of `kinds`, of `topic`), in overrides.yml's order."""
+    if not corpus.overrides.entries:  # the usual case: no need to look at every sentence
+        return []
     rows = [CorrectionRow(a, s, c.note, relative(page, source_page(a), f"L{s.line}"), c.entry)
             for a in corpus.published for s in a.sentences for c in s.corrections
             if (kinds is None or c.kind in kinds) and (topic is None or c.topic == topic)]
