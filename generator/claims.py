@@ -72,6 +72,7 @@ class Claim:
     keys: frozenset[str] = frozenset()  # the keys all its reports share
     answered_by: tuple[str, ...] = field(default=())  # anchors of the denials and "cannot confirm"s
     answers: tuple[str, ...] = field(default=())  # anchors of the claims this one denies or cannot confirm
+    notes: tuple = field(default=())  # analysts' splits and merges (overrides.ClaimNote), shown in its block
 
     @property
     def sources(self) -> int:

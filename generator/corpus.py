@@ -18,6 +18,7 @@ from .knowledge import DATA_DIR, Knowledge, load_knowledge
 from .link import mark_duplicates, set_aside_repeated
 from .models import Article, Problem, Topic
 from .outlets import load_register
+from .overrides import Overrides, apply_to_articles, apply_to_claims, load_overrides
 from .pipeline import rejected_article
 from .topics import load_topics
 from .workers import Job, StageData, run_jobs
@@ -39,10 +40,15 @@ class Settings:
     in_memory: bool = False  # keep cache entries in this process too (between the rebuilds of mkdocs serve)
     sources: Path | None = None  # the source register; None: sources.yml in content_root
     entities: Path | None = Path("content/entities.yml")  # None: no entities
+    overrides: Path | None = None  # analysts' corrections; None: overrides.yml in content_root
 
     @property
     def sources_file(self) -> Path:
         return self.sources or self.content_root / "sources.yml"
+
+    @property
+    def overrides_file(self) -> Path:
+        return self.overrides or self.content_root / "overrides.yml"
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,8 @@ class Corpus:
     version: str = ""  # hash of the code and data files the articles' results depend on
     digests: dict[str, str] = field(default_factory=dict)  # file name -> digest of its final Article
     entities: EntityFinder = field(default_factory=lambda: EntityFinder(()))  # from entities.yml
+    overrides: Overrides = Overrides()  # analysts' corrections (overrides.yml), already applied to the articles
+    notes: tuple[Problem, ...] = ()  # problems of the corpus rather than of one article (overrides.yml)
 
     @property
     def published(self) -> tuple[Article, ...]:
@@ -83,10 +91,16 @@ class Corpus:
         return found if found is not None else article_digest(article, self.version)
 
     @cached_property
-    def claims(self) -> tuple[Claim, ...]:
-        """Every claim of the published articles, reports across articles grouped (claims.py)."""
+    def _claims(self) -> tuple[tuple[Claim, ...], tuple[Problem, ...]]:
         concepts = frozenset(c.id for t in self.topics for c in t.concepts if c.claim_key)
-        return tuple(find_claims(self.published, concepts, partial(dating, fallback=self.as_of)))
+        found = find_claims(self.published, concepts, partial(dating, fallback=self.as_of))
+        return apply_to_claims(found, self.overrides, self.articles)
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        """Every claim of the published articles, reports across articles grouped (claims.py), with
+        the analysts' splits and merges (overrides.py)."""
+        return self._claims[0]
 
     @cached_property
     def claims_by_anchor(self) -> dict[str, Claim]:
@@ -103,7 +117,9 @@ class Corpus:
 
     @property
     def problems(self) -> tuple[Problem, ...]:
-        return tuple(p for a in self.articles for p in a.problems)
+        """Every article's problems, then the corpus's (overrides.yml entries that were skipped)."""
+        claims = self._claims[1] if any(o.address is None for o in self.overrides.entries) else ()
+        return (*(p for a in self.articles for p in a.problems), *self.notes, *claims)
 
     def language_name(self, code: str) -> str:
         known = self.knowledge.languages.get(code)
@@ -124,6 +140,7 @@ def build_corpus(settings: Settings) -> Corpus:
     knowledge = load_knowledge(settings.data)
     topics = load_topics(settings.topics, settings.site_language)
     load_register(settings.sources_file)  # a malformed register stops the build before any article is read
+    overrides = load_overrides(settings.overrides_file)  # ... and so does an overrides.yml that is not a list
     entities = load_entities(settings.entities) if settings.entities else EntityFinder(())
     layer_versions = versions(settings.data, settings.topics, content=[settings.entities, settings.sources_file])
     cache = ArticleCache(settings.cache_dir, layer_versions, settings.in_memory)
@@ -154,13 +171,20 @@ def build_corpus(settings: Settings) -> Corpus:
     articles = tuple(a for a in found if a is not None)
     articles = mark_near_copies(set_aside_repeated(mark_duplicates(articles), settings.repeated_line_min_articles))
     digests = {a.source.name: article_digest(a, layer_versions["classified"], cache.key(a.source)) for a in articles}
+    articles, skipped = apply_to_articles(articles, overrides, topics)
     lap("link")
     reclassified = sum(1 for _, job in jobs if job.analysed is not None)
     stats = Stats(articles=len(articles), from_cache=sum(1 for s in sources if not s.rejected) - len(jobs),
                   reclassified=reclassified, analysed=len(jobs) - reclassified, workers=workers,
                   seconds=tuple(seconds))
+    # Corrections are applied after the cache layers and the digests: the corpus version names them,
+    # so every page memo key changes when overrides.yml does.
+    version = layer_versions["classified"]
+    if overrides.digest:
+        version = hashlib.sha256(f"{version}\0overrides\0{overrides.digest}".encode()).hexdigest()[:16]
     return Corpus(articles=articles, topics=topics, knowledge=knowledge, hidden=hidden, stats=stats,
-                  version=layer_versions["classified"], digests=digests, entities=entities)
+                  version=version, digests=digests, entities=entities, overrides=overrides,
+                  notes=(*overrides.problems, *skipped))
 
 
 def article_digest(article: Article, version: str, key: str | None = None) -> str:

@@ -167,6 +167,32 @@ class NameCandidate:
 
 
 @dataclass(frozen=True, slots=True)
+class Correction:
+    """An analyst's correction of a sentence (overrides.py, content/overrides.yml): what it changed,
+    what it was before, and the reason a reader is shown."""
+
+    entry: int  # the entry's number in overrides.yml
+    kind: str  # hidden, added (to a topic), removed (from a topic), figure or date
+    reason: str
+    topic: str | None = None  # the topic's slug (added, removed)
+    words: str | None = None  # the figure's or date's words as written (figure, date)
+    was: str | None = None  # the value before, for the reader (figure, date; the topics of a hidden sentence)
+    now: str | None = None  # the corrected value (figure: as shown; date: ISO)
+
+    @property
+    def note(self) -> str:
+        """What the pages say of it."""
+        if self.kind == "hidden":
+            return f"hidden from topic pages by an analyst: {self.reason}"
+        if self.kind == "added":
+            return f"added to the topic {self.topic} by an analyst: {self.reason}"
+        if self.kind == "removed":
+            return f"moved off the topic {self.topic} by an analyst: {self.reason}"
+        what = "figure" if self.kind == "figure" else "date"
+        return f"{what} “{self.words}” corrected by an analyst to {self.now} (was {self.was}): {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence: verbatim (repaired) text, where it starts and ends, its language and topics."""
 
@@ -182,6 +208,12 @@ class Sentence:
     dates: tuple[DateMention, ...] = ()
     entities: tuple[Mention, ...] = ()  # entities.yml names found in the text (entities.py)
     candidates: tuple[NameCandidate, ...] = ()  # names found that entities.yml lacks (entities.py)
+    corrections: tuple[Correction, ...] = ()  # analysts' corrections (overrides.py), in overrides.yml's order
+
+    @property
+    def hidden(self) -> bool:
+        """Hidden from topic pages (and every listing) by an analyst; still on its source page."""
+        return any(c.kind == "hidden" for c in self.corrections)
 
 
 @dataclass(frozen=True, slots=True)

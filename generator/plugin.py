@@ -44,6 +44,9 @@ class BriefingConfig(Config):
     """The source register: outlets, their names and domains, reliability grade, state-media flag."""
     entities = opt.Type(str, default="content/entities.yml")
     """People, organisations, countries and places with their aliases (no file: no entities)."""
+    overrides = opt.Type(str, default="content/overrides.yml")
+    """Analysts' corrections: hide a sentence, move it to or off a topic, correct a figure or a date,
+    split or merge claims, each with a reason shown on the page it changes (no file: none)."""
     templates = opt.Type(str, default="site_templates")
     """Folder of the Jinja2 templates (`*.md.j2`) of the generated pages."""
     language_data = opt.Optional(opt.Type(str))
@@ -116,6 +119,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             workers=self.config.workers or default_workers(),
             in_memory=self.serving,
             sources=root / self.config.sources,
+            overrides=root / self.config.overrides,
         )
         if self.serving and not self.warming:
             # An article dropped in while serving is analysed here: have the models ready by then.
@@ -254,8 +258,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         for path in (self.settings.articles, self.settings.topics, self.settings.entities,
-                     self.settings.sources_file, self.templates, self.settings.data):
-            if path is not None and path.exists():  # entities.yml and sources.yml are optional
+                     self.settings.sources_file, self.settings.overrides_file, self.templates, self.settings.data):
+            if path is not None and path.exists():  # entities.yml, sources.yml and overrides.yml are optional
                 server.watch(str(path))
         return server
 

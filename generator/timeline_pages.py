@@ -35,6 +35,12 @@ class EventRow:
         return Markup(self.event.iso)
 
     @property
+    def corrections(self) -> list[str]:
+        """What analysts' corrections of this event's date say (overrides.py)."""
+        return [c.note for c in self.event.sentence.corrections
+                if c.kind == "date" and c.now == self.event.iso and c.words in self.event.words]
+
+    @property
     def lang(self) -> str:
         return self.event.sentence.language or self.event.article.metadata.language or "und"
 

@@ -78,6 +78,7 @@ class Quote:
     sentence: Sentence
     page: str  # the page it is shown on (its link is relative to it)
     concepts: tuple[tuple[str, str], ...]  # (label, word as written)
+    notes: tuple[str, ...] = ()  # analysts' corrections that put it on the page (overrides.py)
 
     @property
     def href(self) -> Markup:
@@ -93,7 +94,31 @@ def quote_of(topic: Topic, article: Article, sentence: Sentence, from_page: str)
     """A sentence as a quote on `from_page`, labelled with the topic's concepts it matches."""
     labels = {c.id: c.label for c in topic.concepts}
     concepts = tuple((labels[m.concept], m.word) for m in sentence.matches if m.topic == topic.slug)
-    return Quote(article, sentence, from_page, concepts)
+    notes = tuple(f"added to this topic by an analyst: {c.reason}" for c in sentence.corrections
+                  if c.kind == "added" and c.topic == topic.slug)
+    return Quote(article, sentence, from_page, concepts, notes)
+
+
+@dataclass(frozen=True)
+class CorrectionRow:
+    """An analyst's correction as a list shows it: the sentence it changed, cited, and what it says."""
+
+    article: Article
+    sentence: Sentence
+    note: str
+    href: Markup
+    entry: int
+
+
+def corrections(corpus: Corpus, page: str, kinds: tuple[str, ...] | None = None, topic: str | None = None
+                ) -> list[CorrectionRow]:
+    """The corrections of the corpus's sentences (of `kinds`, of `topic`), in overrides.yml's order."""
+    if not corpus.overrides.entries:  # the usual case: no need to look at every sentence
+        return []
+    rows = [CorrectionRow(a, s, c.note, relative(page, source_page(a), f"L{s.line}"), c.entry)
+            for a in corpus.published for s in a.sentences for c in s.corrections
+            if (kinds is None or c.kind in kinds) and (topic is None or c.topic == topic)]
+    return sorted(rows, key=lambda r: r.entry)
 
 
 def topic_claims(corpus: Corpus, topic: Topic) -> list[Claim]:
@@ -215,7 +240,8 @@ def _whole_topic(corpus: Corpus, topic: Topic, articles: Sequence[Article]) -> d
     page = page_path("topics", topic.slug)
     groups = _quote_groups(topic, articles, page)
     return {**_topic_summary(corpus, topic, groups), "groups": groups, "top": [], "months": [],
-            "claims": _claim_blocks(corpus, topic, page)}
+            "claims": _claim_blocks(corpus, topic, page),
+            "removed": corrections(corpus, page, ("removed",), topic.slug)}
 
 
 def _topic_top(corpus: Corpus, topic: Topic, articles: Sequence[Article], months: list[tuple], limit: int
@@ -224,7 +250,8 @@ def _topic_top(corpus: Corpus, topic: Topic, articles: Sequence[Article], months
     groups = _quote_groups(topic, articles, page)
     ranked = ranked_quotes(topic, [q for _, _, qs in groups for q in qs])
     return {**_topic_summary(corpus, topic, groups), "groups": [], "top": ranked[:limit], "months": months,
-            "claims": _claim_blocks(corpus, topic, page, limit)}
+            "claims": _claim_blocks(corpus, topic, page, limit),
+            "removed": corrections(corpus, page, ("removed",), topic.slug)}
 
 
 def _topic_part(topic: Topic, articles: Sequence[Article], month: str, number: int, count: int
@@ -344,14 +371,31 @@ def _ledger_common(corpus: Corpus) -> dict[str, object]:
             "statuses": Counter(a.status for a in corpus.articles)}
 
 
+def _ledger_corrections(corpus: Corpus) -> dict[str, object]:
+    """The analysts' corrections the ledger lists: of sentences (with citations) and of claims."""
+    page = page_path("sources")
+    claims = []
+    if any(o.address is None for o in corpus.overrides.entries):  # only splits and merges need the claims
+        shown_on: dict[str, Topic] = {}  # a claim's block is on the first topic page that shows it
+        for topic in corpus.topics:
+            for claim in topic_claims(corpus, topic):
+                shown_on.setdefault(claim.anchor, topic)
+        for claim in corpus.claims:
+            topic = shown_on.get(claim.anchor)
+            href = relative(page, page_path("topics", topic.slug), claim.anchor) if topic else None
+            claims += [(claim, note.note, href, note.entry) for note in claim.notes]
+    return {"corrections": corrections(corpus, page), "claim_corrections": sorted(claims, key=lambda c: c[3]),
+            "overrides_file": corpus.overrides.name}
+
+
 def _whole_ledger(corpus: Corpus) -> dict[str, object]:
     return {**_ledger_common(corpus), "rows": _ledger_rows(corpus, corpus.articles, page_path("sources")),
-            "months": []}
+            "months": [], **_ledger_corrections(corpus)}
 
 
 def _ledger_top(corpus: Corpus, troubled: Sequence[Article], months: list[tuple]) -> dict[str, object]:
     return {**_ledger_common(corpus), "rows": _ledger_rows(corpus, troubled, page_path("sources")),
-            "months": months, "troubled_shown": len(troubled)}
+            "months": months, "troubled_shown": len(troubled), **_ledger_corrections(corpus)}
 
 
 def _ledger_part(corpus: Corpus, articles: Sequence[Article], month: str, number: int, count: int
@@ -402,6 +446,7 @@ def source_view(corpus: Corpus, article: Article) -> dict[str, object]:
                     "lang": sentence.language if sentence.language != paragraph.language else None,
                     "topics": [titles[t] for t in sentence.topics] if last else [],
                     "why": "; ".join(f"{m.word} → {m.concept}" for m in sentence.matches) if last else "",
+                    "notes": [c.note for c in sentence.corrections] if last else [],
                 })
         paragraphs.append({"language": paragraph.language, "heading": paragraph.heading, "items": items,
                            "first": paragraph.lines[0] if paragraph.lines else 0, "anchors": []})
@@ -446,6 +491,12 @@ class FigureRow:
         if figure.value is None:
             return "vague"
         return _range(figure.value, figure.high)
+
+    @property
+    def correction(self) -> str | None:
+        """What an analyst's correction of this figure says (overrides.py), if any."""
+        return next((c.note for c in self.sentence.corrections if c.kind == "figure" and c.words == self.figure.words),
+                    None)
 
     @property
     def data_value(self) -> str:

@@ -29,4 +29,5 @@ def test_mkdocs_serve_watches_the_inputs():
     watched = {Path(p) for p in server.watched}
     assert ROOT / "content" / "articles" in watched
     assert ROOT / "content" / "topics.yml" in watched
+    assert ROOT / "content" / "overrides.yml" in watched
     assert ROOT / "site_templates" in watched
