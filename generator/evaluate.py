@@ -192,17 +192,14 @@ class KeyDate:
 
 
 @dataclass(frozen=True)
-class DateScore:
-    """Timeline events against a key, matched on (file, line, ISO date). Key entries without an ISO
-    date are not events and count for nothing; two expressions of one line naming the same date
-    are one event."""
+class KeyScore:
+    """What was found against what an answer key expects: sets of comparable tuples."""
 
-    found: frozenset[tuple[str, int, str]]
-    expected: frozenset[tuple[str, int, str]]
-    flags_right: int  # matched events whose inferred parts (year, month, day) agree with the key
+    found: frozenset[tuple]
+    expected: frozenset[tuple]
 
     @property
-    def hits(self) -> frozenset[tuple[str, int, str]]:
+    def hits(self) -> frozenset[tuple]:
         return self.found & self.expected
 
     @property
@@ -212,6 +209,15 @@ class DateScore:
     @property
     def recall(self) -> float:
         return len(self.hits) / len(self.expected) if self.expected else 1.0
+
+
+@dataclass(frozen=True)
+class DateScore(KeyScore):
+    """Timeline events against a key, matched on (file, line, ISO date). Key entries without an ISO
+    date are not events and count for nothing; two expressions of one line naming the same date
+    are one event."""
+
+    flags_right: int = 0  # matched events whose inferred parts (year, month, day) agree with the key
 
 
 def load_key_dates(path: Path) -> list[KeyDate]:

@@ -11,26 +11,14 @@ from pathlib import Path
 import yaml
 
 from .corpus import Corpus
+from .evaluate import KeyScore
 
 Key = tuple[str, int, float | None, str]  # file, line, value, what it counts
 
 
 @dataclass(frozen=True)
-class FigureScore:
-    found: frozenset[Key]
-    expected: frozenset[Key]
-
-    @property
-    def hits(self) -> frozenset[Key]:
-        return self.found & self.expected
-
-    @property
-    def precision(self) -> float:
-        return len(self.hits) / len(self.found) if self.found else 1.0
-
-    @property
-    def recall(self) -> float:
-        return len(self.hits) / len(self.expected) if self.expected else 1.0
+class FigureScore(KeyScore):
+    """Figures against a key, matched on (file, line, value, what it counts)."""
 
     def on_lines(self, lines: set[tuple[str, int]]) -> FigureScore:
         """The score over the key's figures on `lines` only (for example the lines a page quotes)."""
