@@ -16,6 +16,7 @@ from .corpus import Corpus
 from .escape import md_text
 from .outlets import GRADES
 from .pagememo import PageMemo, templates_version
+from .site import site_pages
 
 
 def _finalize(value: object) -> object:
@@ -58,7 +59,7 @@ class Renderer:
         """Every generated page as {src_uri: Markdown}; with a memo, only pages whose inputs changed
         are rendered."""
         pages = {}
-        for spec in views.site_pages(corpus, self.limits):
+        for spec in site_pages(corpus, self.limits):
             key = memo.key(spec.template, spec.key) if memo else ""
             markdown = memo.get(key) if memo else None
             if markdown is None:

@@ -174,7 +174,8 @@ def test_made_up_articles_in_eight_more_languages(tmp_path):
 def test_a_range_and_a_single_value_with_the_same_low_end_are_both_shown(finder):
     import tempfile
 
-    from generator.views import Limits, figure_rows, figures_pages
+    from generator.figure_views import figure_rows, figures_pages
+    from generator.views import Limits
     from tests.conftest import corpus_of
 
     with tempfile.TemporaryDirectory() as folder:
@@ -190,7 +191,8 @@ def test_a_range_and_a_single_value_with_the_same_low_end_are_both_shown(finder)
 
 
 def test_past_the_page_limit_figures_split_by_month_and_each_figure_is_on_one_month_page(seed_corpus):
-    from generator.views import Limits, figures_pages
+    from generator.figure_views import figures_pages
+    from generator.views import Limits
 
     total = sum(len(s.figures) for a in seed_corpus.published for s in a.sentences)
     top, *parts = figures_pages(seed_corpus, Limits(page_rows=5, top_quotes=2))

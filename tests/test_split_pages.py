@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from synth import write_corpus
 
 from generator.corpus import Settings, build_corpus
+from generator.ledger_views import ledger_pages
 from generator.render import Renderer
-from generator.views import Limits, ledger_pages, month_of, page_path, relative, split, topic_pages
+from generator.views import Limits, month_of, page_path, relative, split, topic_pages
 from tests.conftest import ROOT, SEEDS, TOPICS
 from tests.helpers import build, read_page, synthetic_project
 
