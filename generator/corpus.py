@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import shutil
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from pathlib import Path
 
-from .cache import ArticleCache, article_key, unclassified, versions
+from .cache import ArticleCache, article_key, unclassified, versions, write_atomic
 from .chronology import dating
 from .claims import Claim, find_claims
 from .copies import mark_near_copies
@@ -169,7 +171,9 @@ def build_corpus(settings: Settings) -> Corpus:
     cache.prune()
     lap("cache write")
     articles = tuple(a for a in found if a is not None)
-    articles = mark_near_copies(set_aside_repeated(mark_duplicates(articles), settings.repeated_line_min_articles))
+    articles = set_aside_repeated(mark_duplicates(articles), settings.repeated_line_min_articles)
+    articles = _near_copies(articles, settings.cache_dir,
+                            f"{layer_versions['classified']}\0{settings.repeated_line_min_articles}", cache)
     digests = {a.source.name: article_digest(a, layer_versions["classified"], cache.key(a.source)) for a in articles}
     articles, skipped = apply_to_articles(articles, overrides, topics)
     lap("link")
@@ -185,6 +189,27 @@ def build_corpus(settings: Settings) -> Corpus:
     return Corpus(articles=articles, topics=topics, knowledge=knowledge, hidden=hidden, stats=stats,
                   version=version, digests=digests, entities=entities, overrides=overrides,
                   notes=(*overrides.problems, *skipped))
+
+
+def _near_copies(articles: tuple[Article, ...], folder: Path | None, version: str, cache: ArticleCache
+                 ) -> tuple[Article, ...]:
+    """mark_near_copies, whose answer is kept in the cache folder for the same articles: it depends
+    on every published article's text, so a warm build with the same files reads it back."""
+    if folder is None:
+        return mark_near_copies(articles)
+    listed = "\0".join(f"{a.source.name}\0{cache.key(a.source)}\0{a.status}" for a in articles)
+    key = hashlib.sha256(f"{version}\0{listed}".encode()).hexdigest()
+    path = folder / "near-copies" / key
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        found = None
+    if isinstance(found, dict):
+        return tuple(replace(a, copy_of=found[a.source.name]) if a.source.name in found else a for a in articles)
+    marked = mark_near_copies(articles)
+    shutil.rmtree(path.parent, ignore_errors=True)  # one answer is kept: the last build's
+    write_atomic(path, json.dumps({a.source.name: a.copy_of for a in marked if a.copy_of}).encode("utf-8"))
+    return marked
 
 
 def article_digest(article: Article, version: str, key: str | None = None) -> str:

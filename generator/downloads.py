@@ -105,7 +105,7 @@ def _cell(value: object) -> object:
 def as_csv(rows: Sequence[Row], fields: Iterable[str] | None = None) -> str:
     names = list(fields) if fields is not None else list(dict.fromkeys(k for row in rows for k in row))
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=names, lineterminator="\r\n")
+    writer = csv.DictWriter(out, fieldnames=names, lineterminator="\n")  # as the page memo keeps text
     writer.writeheader()
     for row in rows:
         writer.writerow({k: _cell(row.get(k)) for k in names})
@@ -125,6 +125,11 @@ DATA_SETS: dict[str, tuple[str, str, Callable[[Corpus], list[Row]]]] = {
 def data_path(name: str, extension: str) -> str:
     folder, stem, _ = DATA_SETS[name]
     return f"{folder}/{stem}.{extension}"
+
+
+def data_paths() -> list[str]:
+    """Every data file's path below the site's root."""
+    return [data_path(name, extension) for name in DATA_SETS for extension in ("json", "csv")]
 
 
 def data_files(corpus: Corpus) -> dict[str, str]:

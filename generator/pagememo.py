@@ -38,7 +38,8 @@ class PageMemo:
     def key(self, template: str, parts: tuple[str, ...]) -> str:
         return hashlib.sha256("\0".join((self.version, template, *parts)).encode()).hexdigest()
 
-    def get(self, key: str) -> str | None:
+    def get(self, key: str, count: bool = True) -> str | None:
+        """The entry under `key`, or None; `count=False` leaves it out of the hits (not a page)."""
         self.used.add(key)
         found = _MEMORY.get(key) if self.in_memory else None
         if found is None and self.folder:
@@ -46,7 +47,7 @@ class PageMemo:
                 found = (self.folder / key[:2] / key).read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 found = None
-        if found is not None:
+        if found is not None and count:
             self.hits += 1
         return found
 

@@ -16,8 +16,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Section
 
 from .cache import versions
-from .corpus import Settings, build_corpus
-from .downloads import data_files
+from .corpus import Corpus, Settings, build_corpus
+from .downloads import data_files, data_paths
 from .htmlmemo import Rendered, RenderMemo
 from .knowledge import DATA_DIR
 from .pagememo import PageMemo
@@ -148,6 +148,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         started = time.perf_counter()
         cache_dir = self.settings.cache_dir
         memo = PageMemo(cache_dir, self.renderer.memo_version(corpus), in_memory=self.serving) if cache_dir else None
+        data = self._data_files(corpus, memo)  # before render_site, which prunes the memo's unused entries
         pages = self.renderer.render_site(corpus, memo)
         rendered = time.perf_counter() - started
         if not self.serving:
@@ -157,7 +158,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # NOT_IN_NAV: on_nav places the overview, topics and ledger; source pages stay out quietly.
             self._add(files, File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
             self.generated.add(src_uri)
-        for path, text in data_files(corpus).items():  # figures, timeline, claims, entities, ledger
+        for path, text in data.items():  # figures, timeline, claims, entities, ledger
             self._add(files, File.generated(config, path, content=text))
         for article in corpus.published:
             original = OriginalFile(original_path(article), None, config.site_dir, config.use_directory_urls)
@@ -177,6 +178,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         log.info(f"{len(corpus.published)} of {len(corpus.articles)} article files published")
         log.info(f"stages: {corpus.stats}, render {rendered:.2f} s ({len(pages)} pages{reused})")
         return files
+
+    @staticmethod
+    def _data_files(corpus: Corpus, memo: PageMemo | None) -> dict[str, str]:
+        """The CSV and JSON files, from the page memo when no article changed since the last build."""
+        if memo is None:
+            return data_files(corpus)
+        everything = tuple(corpus.digest(a) for a in corpus.articles)
+        keys = {path: memo.key(f"data {path}", everything) for path in data_paths()}
+        found = {path: memo.get(key, count=False) for path, key in keys.items()}
+        if all(text is not None for text in found.values()):
+            return {path: text for path, text in found.items() if text is not None}
+        made = data_files(corpus)
+        for path, text in made.items():
+            memo.put(keys[path], text)
+        return made
 
     @staticmethod
     def _add(files: Files, file: File) -> None:

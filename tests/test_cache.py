@@ -101,8 +101,9 @@ def test_a_new_generator_version_reruns_everything(corpus_folder, tmp_path, monk
     monkeypatch.setattr(cache_module, "code_version", lambda: "a different generator")
     again = build_corpus(settings(corpus_folder, tmp_path / "cache"))
     assert (again.stats.analysed, again.stats.from_cache) == (N, 0)
-    # Only the current version's folders are kept.
-    assert len(list((tmp_path / "cache").iterdir())) == 2
+    # Only the current version's folders are kept, and the last near-copy answer.
+    assert sorted(p.name.split("-")[0] for p in (tmp_path / "cache").iterdir()) == ["analysed", "classified", "near"]
+    assert len(list((tmp_path / "cache" / "near-copies").iterdir())) == 1
 
 
 def test_code_version_follows_the_generator_source():
