@@ -172,10 +172,12 @@ def _place(mention: DateMention, ref: Reference | None, anchor: dt.date | None, 
     return None, ()
 
 
-def dating(article: Article, fallback: str | None) -> Dating:
-    """The article's reference date and each dated sentence's placed dates (for claims.py)."""
+def dating(article: Article, fallback: str | None, events: list[Event] | None = None) -> Dating:
+    """The article's reference date and each dated sentence's placed dates (for claims.py);
+    `events`: the article's events_of when already worked out."""
     ref = reference(article, fallback)
-    events, _ = events_of(article, fallback)
+    if events is None:
+        events, _ = events_of(article, fallback)
     sentences: dict[tuple[int, str], tuple[str, ...]] = {}
     for event in events:
         key = (event.sentence.line, event.sentence.text)

@@ -23,8 +23,8 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
 
+from .buckets import shared_pairs
 from .models import Article, Sentence
 
 MIN_SHARED = 2  # keys two reports of one claim share at least
@@ -135,15 +135,7 @@ def _stance_class(sentence: Sentence) -> str:
 
 def _shared_pairs(keys: Sequence[frozenset[str]]) -> Counter[tuple[int, int]]:
     """For each pair of reports that share a key: how many keys they share (buckets, not all pairs)."""
-    buckets: dict[str, list[int]] = defaultdict(list)
-    for i, own in enumerate(keys):
-        for key in own:
-            buckets[key].append(i)
-    shared: Counter[tuple[int, int]] = Counter()
-    for members in buckets.values():
-        if len(members) <= BUCKET_LIMIT:
-            shared.update(combinations(members, 2))  # members are in index order: pairs (a, b), a < b
-    return shared
+    return shared_pairs(enumerate(keys), BUCKET_LIMIT)
 
 
 def find_claims(articles: Iterable[Article], concepts: frozenset[str],

@@ -13,11 +13,10 @@ from __future__ import annotations
 import re
 import zlib
 from array import array
-from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import combinations
 
+from .buckets import shared_pairs
 from .models import Article
 
 NEAR = 0.8  # Jaccard similarity of word shingles from which one article is a copy of another
@@ -40,14 +39,7 @@ def mark_near_copies(articles: Sequence[Article]) -> tuple[Article, ...]:
     # Each article's shingle hashes, sorted, kept compactly (4 bytes each) for the exact comparison.
     hashes = {i: array("I", sorted(shingles(articles[i]))) for i in published}
     sketches = {i: hashes[i][:SKETCH] for i in published}
-    buckets: dict[int, list[int]] = defaultdict(list)
-    for i in published:
-        for value in sketches[i]:
-            buckets[value].append(i)
-    shared: Counter[tuple[int, int]] = Counter()
-    for members in buckets.values():
-        if len(members) <= BUCKET_LIMIT:
-            shared.update(combinations(members, 2))  # members are in index order: pairs (a, b), a < b
+    shared = shared_pairs(((i, sketches[i]) for i in published), BUCKET_LIMIT)
     copy_of: dict[int, int] = {}
     for (a, b), count in sorted(shared.items()):
         if count < CANDIDATE or b in copy_of or _estimate(sketches[a], sketches[b]) < NEAR - SLACK:

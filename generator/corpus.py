@@ -7,11 +7,11 @@ import json
 import shutil
 import time
 from dataclasses import dataclass, field, replace
-from functools import cached_property, partial
+from functools import cached_property
 from pathlib import Path
 
 from .cache import ArticleCache, article_key, unclassified, versions, write_atomic
-from .chronology import dating
+from .chronology import Event, dating, events_of
 from .claims import Claim, find_claims
 from .copies import mark_near_copies
 from .entities import EntityFinder, load_entities
@@ -93,9 +93,22 @@ class Corpus:
         return found if found is not None else article_digest(article, self.version)
 
     @cached_property
+    def _placed(self) -> dict[str, tuple[list[Event], int]]:
+        return {}
+
+    def events(self, article: Article) -> tuple[list[Event], int]:
+        """The article's dated events as the timeline places them, and how many mentions could not be
+        placed (chronology.events_of); worked out once per build for the timeline, claims and files."""
+        found = self._placed.get(article.source.name)
+        if found is None:
+            found = self._placed[article.source.name] = events_of(article, self.as_of)
+        return found
+
+    @cached_property
     def _claims(self) -> tuple[tuple[Claim, ...], tuple[Problem, ...]]:
         concepts = frozenset(c.id for t in self.topics for c in t.concepts if c.claim_key)
-        found = find_claims(self.published, concepts, partial(dating, fallback=self.as_of))
+        found = find_claims(self.published, concepts,
+                            lambda a: dating(a, self.as_of, self.events(a)[0]))
         return apply_to_claims(found, self.overrides, self.articles)
 
     @property

@@ -12,7 +12,6 @@ import io
 import json
 from collections.abc import Callable, Iterable, Sequence
 
-from .chronology import events_of
 from .corpus import Corpus
 from .models import Article, Sentence
 
@@ -51,7 +50,7 @@ def figure_rows(corpus: Corpus) -> list[Row]:
 def timeline_rows(corpus: Corpus) -> list[Row]:
     rows = []
     for article in corpus.published:
-        events, _ = events_of(article, corpus.as_of)
+        events, _ = corpus.events(article)
         rows += [{"date": e.iso, "words": " · ".join(e.words), "inferred": " ".join(e.inferred),
                   "inferred_from": e.basis, **_source(article, e.sentence), **_said(e.sentence),
                   "sentence": e.sentence.text} for e in events]

@@ -13,7 +13,7 @@ from functools import partial
 
 from markupsafe import Markup
 
-from .chronology import Event, events_of
+from .chronology import Event
 from .corpus import Corpus
 from .models import Article
 from .views import Limits, PageSpec, newest_first, page_path, part_links, part_path, relative, source_page, split
@@ -62,7 +62,7 @@ def timeline_events(corpus: Corpus, articles: Sequence[Article]) -> tuple[list[E
     events: list[Event] = []
     unplaced = 0
     for article in articles:
-        found, missed = events_of(article, corpus.as_of)
+        found, missed = corpus.events(article)
         events += found
         unplaced += missed
     return sorted(events, key=_order, reverse=True), unplaced
