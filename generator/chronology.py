@@ -11,7 +11,9 @@ A date without a year takes the year that puts it nearest the reference date (an
 is named with it, a year in which that day is that weekday). A weekday alone is the latest such
 day up to the reference date; "heute", "sidste år", "last week" are shifted from it ("heute" in an
 article dated only to a month is that month); "am selben Tag" is the date the article placed last,
-at its precision. What cannot be counted from anything is not placed.
+at its precision, and "zwei Tage später" two days after it. A month named alone ("im September")
+takes the year its sentence names, else the year that puts it nearest the reference date. What
+cannot be counted from anything is not placed.
 Nothing here reads the clock of the machine that builds the site."""
 
 from __future__ import annotations
@@ -120,15 +122,20 @@ def events_of(article: Article, fallback: str | None) -> tuple[list[Event], int]
     last: str | None = None  # the date the article placed last, for "am selben Tag"
     for sentence in lines_of(article):
         placed: dict[str, tuple[list[str], tuple[str, ...], str | None]] = {}
-        for mention in sentence.dates:
+        year: str | None = None  # a year this sentence names, for its months named alone
+        for mention in sorted(sentence.dates, key=_lone_month):  # months alone last, in text order
             try:
-                iso, inferred = _place(mention, ref, anchor, last)
+                iso, inferred = _place(mention, ref, anchor, last, year)
             except (OverflowError, ValueError):  # counted past year 9999 or before year 1
                 iso, inferred = None, ()
             if iso is None or not "0001" <= iso[:4] <= "9999":
                 unplaced += 1
                 continue
             why = f"counted from the date named before it, {last}" if mention.unit == "same" and last else basis
+            if _lone_month(mention) and year:
+                why = f"the year named in the same sentence, {year}"
+            elif year is None and (len(iso) == 4 or mention.written):
+                year = iso[:4]
             words, known, was = placed.setdefault(iso, ([], inferred, why))
             words.append(mention.words)
             # The same date written out and inferred on one line: it is written.
@@ -139,12 +146,27 @@ def events_of(article: Article, fallback: str | None) -> tuple[list[Event], int]
     return events, unplaced
 
 
-def _place(mention: DateMention, ref: Reference | None, anchor: dt.date | None, last: str | None
-           ) -> tuple[str | None, tuple[str, ...]]:
+def _lone_month(mention: DateMention) -> bool:
+    """A month named without day or year ("im September")."""
+    return mention.month is not None and mention.day is None and mention.year is None
+
+
+def _place(mention: DateMention, ref: Reference | None, anchor: dt.date | None, last: str | None,
+           year: str | None = None) -> tuple[str | None, tuple[str, ...]]:
     if mention.written:
         return mention.written, ()
+    if _lone_month(mention):
+        # In the year the sentence names ("W zeszłym roku ... we wrześniu"), else the one that
+        # puts the month nearest the article's date.
+        if year is None and anchor is not None:
+            year = str(min((anchor.year - 1, anchor.year, anchor.year + 1),
+                           key=lambda y: abs((dt.date(y, mention.month or 1, 15) - anchor).days)))
+        return (f"{year}-{mention.month:02d}", ("year",)) if year else (None, ())
     if mention.unit == "same":
         same = last or (ref.iso if ref else None)
+        if same and mention.shift:  # "zwei Tage später": days after a day; after a month, nothing
+            return ((_date(same) + dt.timedelta(days=mention.shift)).isoformat(), PARTS) if len(same) == 10 \
+                else (None, ())
         return same, PARTS[:len(same.split("-"))] if same else ()
     if ref is None or anchor is None:
         return None, ()

@@ -30,6 +30,7 @@ class DateWords:
     years_before: tuple[str, ...] = ()
     years_after: tuple[str, ...] = ()
     particles: bool = False
+    months_before: tuple[str, ...] = ()  # words that make a lone month name a date ("im September")
 
 
 def date_words(data: object) -> dict[str, DateWords]:
@@ -58,8 +59,12 @@ def date_words(data: object) -> dict[str, DateWords]:
         years = entry.get("years") or {}
         if not isinstance(years, dict):
             raise ValueError(f"{code}: years: expected `before` and `after` lists")
+        months = entry.get("months") or {}
+        if not isinstance(months, dict) or not isinstance(months.get("before") or [], list):
+            raise ValueError(f"{code}: months: expected a `before` list")
         result[code] = DateWords(weekdays, relative, tuple(str(w).lower() for w in years.get("before") or []),
-                                 tuple(str(w).lower() for w in years.get("after") or []), bool(entry.get("particles")))
+                                 tuple(str(w).lower() for w in years.get("after") or []), bool(entry.get("particles")),
+                                 tuple(str(w).lower() for w in months.get("before") or []))
     return result
 
 
@@ -82,6 +87,9 @@ class _View:
         self.years = [re.compile(pattern, re.IGNORECASE) for pattern, words in (
             (rf"(?<!\w)(?:{before})\s{{1,3}}(\d{{4}})(?!\d)", before),
             (rf"(?<![\d.,])(\d{{4}})\s{{0,2}}(?:{after})(?!\w)", after)) if words]
+        lone = _alternatives([p for w in words for p in w.months_before])
+        # A lookahead, so that "в конце октября" is tried at "конце" after failing at "в".
+        self.months = re.compile(rf"(?<!\w)(?=(?:{lone})\s{{1,3}}(\w{{2,20}})(?!\w))", re.IGNORECASE) if lone else None
 
 
 class DateFinder:
@@ -133,6 +141,15 @@ class DateFinder:
                 year = int(m.group(1))
                 if _YEARS[0] <= year <= _YEARS[1] and taken.take(m.start(), m.end()):
                     found.append((m.start(), DateMention(m.group(), year)))
+        own = self.months.get(language or "")
+        for m in view.months.finditer(text) if view.months else ():
+            # "im September", "we wrześniu": a month without day or year, only after a word that
+            # makes it a date (English "may" alone is a verb); chronology.py finds its year
+            # A word of three letters is an abbreviation ("mar" is also Spanish for sea), except
+            # May's full name in most languages (may, mai, maj, mei, май).
+            month = self.calendar.month(m.group(1), own)
+            if month and (len(m.group(1)) > 3 or month == 5) and taken.take(m.start(), m.end(1)):
+                found.append((m.start(), DateMention(text[m.start():m.end(1)], month=month)))
         return tuple(mention for _, mention in sorted(found, key=lambda item: item[0]))
 
     def _view(self, language: str | None) -> _View:

@@ -53,6 +53,9 @@ def test_repair(raw, expected, repairs):
         ("[Advertisement]", "advertisement"),
         ("Read more: Seoul summons Russian ambassador", "navigation"),
         ("Lire aussi : la Corée du Nord envoie des troupes", "navigation"),
+        ("Подписывайтесь на наш канал в Telegram", "cookie or subscription notice"),
+        ("Оформите подписку на новости", "cookie or subscription notice"),
+        ("Підписуйтесь на наш Telegram-канал", "cookie or subscription notice"),
     ],
 )
 def test_debris_lines_are_recognised(line, reason):
@@ -67,6 +70,10 @@ def test_debris_lines_are_recognised(line, reason):
         "Kursk, Russland - Rusland indrømmede for første gang brugen af nordkoreanske soldater.",
         "Brotherhood of Arms",
         "Mitglieder einer nordkoreanischen Militärschule während einer Artillerievorführung.",
+        # "signed" shares its stem with "subscribe" in Russian and Ukrainian: a treaty line is text
+        "Договор о всеобъемлющем стратегическом партнёрстве был подписан 19 июня 2024 года в Пхеньяне.",
+        "Путин и Ким Чен Ын подписали договор о партнёрстве.",
+        "Договір про партнерство підписали у червні 2024 року.",
     ],
 )
 def test_article_text_is_not_debris(line):

@@ -61,6 +61,10 @@ def mentions(finder, text: str, language: str | None) -> list[tuple]:
     ("ko", "오늘은 회의가", [("오늘", None, None, 0, "day")]),
     ("no", "leveret 28. marts 2024", [("28. marts 2024", "2024-03-28", None, 0, None)]),  # Danish, taken for Norwegian
     ("it", "il 5 set in Senato", [("5 set", None, None, 0, None)]),
+    ("de", "kamen im Dezember an", [("im Dezember", None, None, 0, None)]),
+    ("en", "Troops arrived in May.", [("in May", None, None, 0, None)]),
+    ("ru", "прибыли в конце октября", [("конце октября", None, None, 0, None)]),
+    ("en", "by the end of 2026", [("end of 2026", "2026", None, 0, None)]),
 ])
 def test_a_date_in_each_notation(finder, language, text, expected):
     assert mentions(finder, text, language) == expected
@@ -84,7 +88,8 @@ def test_impossible_dates_are_not_events(finder, language, text):
     ("de", "nach 3-6 Monaten im Kampf getestet"),
     ("de", "Waffen kommen an die Front/Channel 24 Collage"),
     ("en", "The 2024 budget holds 300 tanks."),  # a bare year is no date
-    ("en", "Troops may move in May."),  # a month alone is no date
+    ("en", "Troops may move at May."),  # a month alone is no date, only after a word like "in"
+    ("es", "Los barcos en mar abierto."),  # a three-letter month word is an abbreviation: "mar" is sea
     ("en", "They set 5 targets for the army."),  # Italian "set" (settembre) is read only in Italian
     (None, "Die Soldaten mit Waffen"),
 ])
@@ -129,6 +134,18 @@ Y, YM, YMD = ("year",), ("year", "month"), ("year", "month", "day")
     ("2024-10", [(1, "Teraz jest spokój.", "pl"), (2, "Dzisiaj minister przyjedzie.", "pl"),
                  (3, "Poinformowało w piątek.", "pl"), (4, "Ćwiczenia od 7 października.", "pl")],
      [(1, "2024-10", YM), (2, "2024-10", YM), (4, "2024-10-07", Y)]),
+    # A month named alone: the year its sentence names, else the one nearest the article's date.
+    ("2024-10", [(1, "W zeszłym roku podobne manewry odbyły się we wrześniu.", "pl"),
+                 (2, "Die ersten Soldaten kamen im Dezember.", "de"), (3, "В конце августа 2023 года.", "ru"),
+                 (4, "Seit Oktober kämpfen sie.", "de")],
+     [(1, "2023", Y), (1, "2023-09", Y), (2, "2024-12", Y), (3, "2023-08", ()), (4, "2024-10", Y)]),
+    ("2025-02-06", [(1, "I september 2024 kom de første.", "da"), (2, "De kom i november.", "da")],
+     [(1, "2024-09", ()), (2, "2024-11", Y)]),
+    # "Two days later": days after the day named last; after a month, it cannot be placed.
+    ("2025-03-14", [(1, "The meeting is on April 3.", "en"), (2, "Two days later the council decides.", "en"),
+                    (3, "Zwei Tage später kam er.", "de"), (4, "They met in May 2024.", "en"),
+                    (5, "A day later they left.", "en")],
+     [(1, "2025-04-03", Y), (2, "2025-04-05", YMD), (3, "2025-04-07", YMD), (4, "2024-05", ())]),
     # Nothing to count from: relative words are not placed, written dates are.
     (None, [(1, "Kontrakten blev underskrevet sidste år.", "da"), (2, "Kursk er nu under kontrol.", "da"),
             (3, "Leveret siden august 2022.", "da")], [(3, "2022-08", ())]),
@@ -188,15 +205,15 @@ def test_seed_dates_against_the_answer_key(seed_corpus):
 
 def test_made_up_dates_in_five_languages():
     """en, es, no, pl, ru articles with absolute, year-less, relative and impossible dates, keyed by
-    reading the texts before the code ran on them. The floors hold what was measured (precision 0.94,
-    recall 0.84): the misses are "Two days later", "by the end of 2026", a future "el martes", an
-    anaphoric "Samme dag som kunngjøringen", a month without year ("we wrześniu"), and a line
-    cleanup sets aside (see README)."""
+    reading the texts before the code ran on them. First measured at precision 0.94, recall 0.84;
+    the set was then used to fix "Two days later", "by the end of 2026", a month without year ("we
+    wrześniu") and a treaty line cleanup took for a subscription notice, so it is tuning data now
+    (0.95 / 0.95). Left: a future "el martes" and the anaphoric "Samme dag som kunngjøringen"."""
     corpus = corpus_of(MADE_UP)
     result = score_dates(corpus, load_key_dates(MADE_UP / "expected.yml"))
     print(f"made-up dates: precision {result.precision:.2f}, recall {result.recall:.2f}, "
           f"inferred parts right {result.flags_right} of {len(result.hits)}")
-    assert result.precision >= 0.9 and result.recall >= 0.8
+    assert result.precision >= 0.9 and result.recall >= 0.9
     assert result.flags_right == len(result.hits)
     # Every impossible date of the key is absent.
     impossible = {(k.file, k.line) for k in load_key_dates(MADE_UP / "expected.yml") if k.iso is None}
@@ -207,7 +224,7 @@ def test_the_eval_command_prints_the_date_scores(capsys):
     from generator.__main__ import main
 
     assert main(["eval", "--dates-only", "--articles", str(MADE_UP), "--dates", str(MADE_UP / "expected.yml")]) == 0
-    assert re.search(r"^dates\s+0\.9\d\d\s+0\.8\d\d", capsys.readouterr().out, re.M)
+    assert re.search(r"^dates\s+0\.9\d\d\s+0\.9\d\d", capsys.readouterr().out, re.M)
 
 
 def test_past_the_page_limit_events_split_by_their_month(seed_corpus):
