@@ -11,7 +11,7 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .models import Figure
 
@@ -44,6 +44,10 @@ class FigureRules:
     durations: dict[str, tuple[str, ...]]
     measures: dict[str, tuple[str, ...]]
     range_words: dict[str, tuple[str, ...]]
+    few: dict[str, dict[str, float]] = field(default_factory=dict)  # "einige", "many": vague, before a noun
+    partitives: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "von ihnen", "of whom"
+    between: dict[str, dict[str, str]] = field(default_factory=dict)  # "zwischen" -> "und"
+    partitive_default: str | None = None  # what "of them" counts when no figure came before
 
 
 @dataclass(slots=True)
@@ -88,13 +92,18 @@ def figure_rules(data: object) -> FigureRules:
     def stems(name: str) -> dict[str, tuple[str, ...]]:
         return {lang: tuple(str(w).lower() for w in words or []) for lang, words in section(name).items()}
 
+    between = {lang: {str(w).lower(): str(m).lower() for w, m in (pairs or {}).items()}
+               for lang, pairs in section("between").items()}
     counts = by_language("counts")
+    default = data.get("partitive_default")
+    if default is not None and default not in CATEGORIES:
+        raise ValueError(f"partitive_default: {default!r} is no category; use {', '.join(CATEGORIES)}")
     unknown = {c for categories in counts.values() for c in categories} - set(CATEGORIES)
     if unknown:
         raise ValueError(f"counts: unknown categories {sorted(unknown)}; use {', '.join(CATEGORIES)}")
     return FigureRules(numbers("scales"), numbers("number_words"), numbers("vague"), by_language("qualifiers"),
                        by_language("qualifiers_after"), counts, stems("durations"), stems("measures"),
-                       stems("range_words"))
+                       stems("range_words"), numbers("few"), stems("partitives"), between, default)
 
 
 class FigureFinder:
@@ -117,13 +126,16 @@ class FigureFinder:
             inside = bisect_right(starts, token.start) - 1
             if index <= taken or (inside >= 0 and token.start < dated[inside][1]):
                 continue
-            figure, last = self._figure_at(text, tokens, index, view)
+            figure, last = self._figure_at(text, tokens, index, view, found[-1].counts if found else None)
             if figure is not None:
                 found.append(figure)
                 taken = last
         return tuple(found)
 
-    def _figure_at(self, text: str, tokens: list[_Token], index: int, view: _View) -> tuple[Figure | None, int]:
+    def _figure_at(self, text: str, tokens: list[_Token], index: int, view: _View, previous: str | None = None
+                   ) -> tuple[Figure | None, int]:
+        """The figure that starts at `tokens[index]`, and the index of its last token; `previous`:
+        what the sentence's figure before it counts (for a partitive: "2.600 von ihnen")."""
         token = tokens[index]
         value: float | None = None
         vague = False
@@ -132,7 +144,7 @@ class FigureFinder:
             value = _parse_number(token.text)
             if value is None or _named(text, token):
                 return None, index
-        elif token.kind == "word" and token.lower in view.vague:
+        elif token.kind == "word" and (token.lower in view.vague or token.lower in view.few):
             vague, value = True, None
         elif token.kind == "word" and token.lower in view.number_words:
             value = view.number_words[token.lower]
@@ -157,14 +169,26 @@ class FigureFinder:
             return None, index
         high = None
         after = last + 1
+        between = None
         if value is not None and not vague:
-            high, after, high_scale = self._range_end(text, tokens, last, view)
+            high, after, high_scale, between = self._range_end(text, tokens, index, last, view)
             if high is not None:
                 last = after - 1
                 if high_scale and not scaled:
                     value *= high_scale  # "od 10 do 12 tysięcy": the scale word covers both ends
-        category, noun_end = self._counted(tokens, after, index, view, reach=5 if vague else 3)
+        partitive = self._partitive(text, tokens, last, view)
+        if partitive is not None:  # "2.600 von ihnen": what was counted before
+            antecedent = previous or self._counted(text, tokens, index, index, view, reach=0)[0]
+            category, noun_end = antecedent or self.rules.partitive_default, partitive
+        else:
+            category, noun_end = self._counted(text, tokens, after, index, view, reach=5 if vague else 4)
+        if vague and any(t.kind == "number" and not _named(text, t) for t in tokens[index + 1:(noun_end or index) + 1]):
+            return None, index  # "flere end 10.000 soldater", "some 13,000": the word qualifies a number
         qualifier, start = self._qualifier(text, tokens, index, view)
+        if between is not None and qualifier is None:
+            start = tokens[between].start  # "mellem 4 og 6 milliarder dollar"
+        if vague and qualifier is None and index > 0 and view.number_words.get(tokens[index - 1].lower) == 1:
+            start = tokens[index - 1].start  # "eine Reihe von", "a number of": the article belongs to it
         start_token = next((i for i in range(index, -1, -1) if tokens[i].start <= start), index)
         after_qualifier, last_after = self._qualifier_after(tokens, noun_end if noun_end else last, view)
         if category == "duration":
@@ -177,7 +201,8 @@ class FigureFinder:
             if not (scaled or qualifier):
                 return None, index
             category = "money" if view.sentence_has_money(tokens) else "other"
-        if category in ("troops", "other") and view.casualty_near(tokens, start_token, (noun_end or last) + 1):
+        behind = start_token if partitive is not None else _CASUALTY_BEFORE  # "Getötet wurden ... 2.600 von ihnen"
+        if category in ("troops", "other") and view.casualty_near(tokens, start_token, (noun_end or last) + 1, behind):
             category = "casualties"  # "600.000 russische Soldaten wurden … getötet oder verwundet"
         sign = tokens[index - 1] if index > 0 else None
         if sign is not None and sign.kind == "sign" and sign.text in _CURRENCY and sign.end == token.start:
@@ -186,7 +211,7 @@ class FigureFinder:
         words = text[start:tokens[end_index].end]
         return Figure(words=words, value=None if vague else value, high=high,
                       qualifier=qualifier or after_qualifier, counts=category, vague=vague,
-                      magnitude=view.vague.get(token.lower) if vague else None), end_index
+                      magnitude=view.magnitude(token.lower) if vague else None), end_index
 
     @staticmethod
     def _compound(text: str, tokens: list[_Token], last: int, value: float, view: _View) -> tuple[float, int]:
@@ -201,6 +226,10 @@ class FigureFinder:
                     or part is None or part >= scale or (amount := _parse_number(number.text)) is None:
                 break
             value, scale, last = value + amount * part, part, last + 2
+        if last + 1 < len(tokens) and (number := tokens[last + 1]).kind == "number" \
+                and number.start == tokens[last].end and (amount := _parse_number(number.text)) is not None \
+                and amount < scale and not tokens[last].lower[1:]:
+            value, last = value + amount, last + 1  # "4천600명": the units after the last scale word
         return value, last
 
     def _is_date_or_ordinal(self, text: str, tokens: list[_Token], index: int) -> bool:
@@ -214,17 +243,25 @@ class FigureFinder:
         # "28." as an ordinal: a full stop right after it, then a lower-case word ("am 3. kam er")
         return text[token.end:token.end + 1] == "." and after is not None and after.text[:1].islower()
 
-    def _range_end(self, text: str, tokens: list[_Token], last: int, view: _View
-                   ) -> tuple[float | None, int, float | None]:
-        """The high end of a range right after a number ("10 000–12 000", "10 bis 12 Tausend")."""
+    def _range_end(self, text: str, tokens: list[_Token], first: int, last: int, view: _View
+                   ) -> tuple[float | None, int, float | None, int | None]:
+        """The high end of a range right after a number ("10 000–12 000", "10 bis 12 Tausend",
+        "between $2.5 billion and $3.5 billion"), and the index of its "between" word if any."""
         nxt = last + 1
+        opener = first - 1 if first > 0 and tokens[first - 1].kind != "sign" else first - 2
+        middle = view.between.get(tokens[opener].lower) if opener >= 0 else None
+        skip = 1 if nxt + 2 < len(tokens) and tokens[nxt + 1].kind == "sign" else 0  # "and $3.5 billion"
+        between = None
         if nxt < len(tokens) and tokens[nxt].kind == "number" and \
                 _RANGE_DASH.match(text[tokens[last].end:tokens[nxt].start]):
             end = nxt
         elif nxt + 1 < len(tokens) and tokens[nxt].lower in view.range_words and tokens[nxt + 1].kind == "number":
             end = nxt + 1
+        elif middle is not None and nxt + 1 + skip < len(tokens) and tokens[nxt].lower == middle \
+                and tokens[nxt + 1 + skip].kind == "number":
+            end, between = nxt + 1 + skip, opener
         else:
-            return None, last + 1, None
+            return None, last + 1, None, None
         high = _parse_number(tokens[end].text)
         scale = None
         if high is not None and end + 1 < len(tokens) and tokens[end + 1].lower in view.scales:
@@ -232,10 +269,20 @@ class FigureFinder:
             high *= scale
             end += 1
         if high is None or not math.isfinite(high):
-            return None, last + 1, None
-        return high, end + 1, scale
+            return None, last + 1, None, None
+        return high, end + 1, scale, between
 
-    def _counted(self, tokens: list[_Token], after: int, first: int, view: _View, reach: int = 3
+    @staticmethod
+    def _partitive(text: str, tokens: list[_Token], last: int, view: _View) -> int | None:
+        """The index of the last word of a partitive right after the figure ("von ihnen"), or None."""
+        rest = text[tokens[last].end:tokens[last].end + 30].lstrip().lower()
+        for phrase in view.partitives:
+            if rest.startswith(phrase) and not rest[len(phrase):len(phrase) + 1].isalnum():
+                words = len(_TOKEN.findall(phrase))
+                return last + words if last + words < len(tokens) else None
+        return None
+
+    def _counted(self, text: str, tokens: list[_Token], after: int, first: int, view: _View, reach: int = 3
                  ) -> tuple[str | None, int | None]:
         """What the figure counts: a noun in the `reach` words after it, else the two before. A
         counter after it ("명", "발": short words that count anything) gives way to a noun right
@@ -247,6 +294,8 @@ class FigureFinder:
                 before = category
                 break
         for position in range(after, min(after + reach, len(tokens))):
+            if tokens[position].kind == "number" and not _named(text, tokens[position]):
+                break  # "sedan 2023 skickat minst 9 500 containrar": the noun is the next number's
             category = view.category(tokens[position].lower)
             if category is not None:
                 if before is not None and view.is_counter(tokens[position].lower):
@@ -296,6 +345,10 @@ class _View:
         self.scales = merged(rules.scales)
         self.number_words = merged(rules.number_words)
         self.vague = merged(rules.vague)
+        self.few = merged(rules.few)
+        self.partitives = sorted({p for lang in languages for p in rules.partitives.get(lang or "", ())},
+                                 key=len, reverse=True)
+        self.between = {w: m for lang in languages for w, m in rules.between.get(lang or "", {}).items()}
         self.qualifier_phrases = sorted(
             ((label, phrase) for lang in languages for label, phrases in rules.qualifiers.get(lang or "", {}).items()
              for phrase in phrases), key=lambda item: -len(item[1]))
@@ -313,6 +366,10 @@ class _View:
         self.range_words = {w for lang in languages for w in rules.range_words.get(lang or "", ())}
         self._categories: dict[str, str | None] = {}
 
+    def magnitude(self, word: str) -> float | None:
+        """The order of magnitude of a vague amount ("Tausende"), for sorting only."""
+        return self.vague.get(word) or self.few.get(word)
+
     def scale_of(self, word: str) -> float | None:
         """A scale word, or a one-letter scale with a particle glued to it ("천여")."""
         if word in self.scales:
@@ -328,7 +385,7 @@ class _View:
         """A one- or two-letter counted stem that is the whole word or its start (Korean "명", "발")."""
         return any(len(stem) <= 2 and word.startswith(stem) for _, stem in self.stems)
 
-    def casualty_near(self, tokens: list[_Token], first: int, after: int) -> bool:
+    def casualty_near(self, tokens: list[_Token], first: int, after: int, before: int = _CASUALTY_BEFORE) -> bool:
         """A casualty word in the words after the figure, or a few before it ("вбито або поранено
         понад 3 тисячі"), in its own stretch: another number ends it ("11’000 soldati … 3’000 tra morti")."""
         ahead = []
@@ -337,7 +394,7 @@ class _View:
                 break
             ahead.append(token)
         behind = []
-        for token in reversed(tokens[max(0, first - _CASUALTY_BEFORE):first]):
+        for token in reversed(tokens[max(0, first - before):first]):
             if token.kind == "number":
                 break
             behind.append(token)
