@@ -28,6 +28,8 @@ _PERSON_BONUS = 3  # a person this many tokens further away still wins over an o
 _OUTLET_PENALTY = 4  # an outlet is the claimant only when no other name is near
 _BEFORE = 0.25  # of two names as near, the one after the speech word ("sagte X" in German, Dutch, Danish)
 ROLE_LETTERS = 5
+_GAP_WORD = "…"
+_GAP = 6  # words a split verb's parts may have between them ("gab NATO-Generalsekretär Mark Rutte … bekannt")
 _ROLE_REACH = 30  # sentences back in which a role word ("des Generalsekretärs") looks for who held it
 _CUES = 4  # speech words of a sentence looked at: keeps a hostile sentence of them linear
 
@@ -49,7 +51,8 @@ _REFERENCE = Name(0, 0, "")  # stands for a word that refers to a claimant named
 
 @dataclass(frozen=True)
 class _Phrases:
-    """Lower-cased phrases (tuples of words; a last word ending in "*" is a prefix), by first word."""
+    """Lower-cased phrases (tuples of words; a last word ending in "*" is a prefix; "…" stands for up
+    to _GAP words, for verbs split around their object: "gab … bekannt"), by first word."""
 
     by_first: dict[str, tuple[tuple[str, ...], ...]]
     prefixes: tuple[tuple[str, ...], ...]
@@ -73,8 +76,8 @@ class _Phrases:
         found = []
         for i, word in enumerate(lowers):
             for phrase in self.by_first.get(word, ()):
-                if _matches(phrase, lowers, i):
-                    found.append((i, i + len(phrase)))
+                if (end := _match_end(phrase, lowers, i)) is not None:
+                    found.append((i, end))
                     break
             else:
                 if any(word.startswith(p[0][:-1]) for p in self.prefixes):
@@ -82,11 +85,23 @@ class _Phrases:
         return found
 
 
-def _matches(phrase: tuple[str, ...], lowers: Sequence[str], i: int) -> bool:
+def _match_end(phrase: tuple[str, ...], lowers: Sequence[str], i: int) -> int | None:
+    """Where `phrase` ends when it starts at token `i`, or None."""
+    if _GAP_WORD in phrase:
+        cut = phrase.index(_GAP_WORD)
+        head, tail = phrase[:cut], phrase[cut + 1:]
+        if _match_end(head, lowers, i) is None:
+            return None
+        for start in range(i + len(head), min(len(lowers), i + len(head) + _GAP + 1)):
+            if (end := _match_end(tail, lowers, start)) is not None:
+                return end
+        return None
     if i + len(phrase) > len(lowers):
-        return False
-    return all(w[:-1] and lowers[i + k].startswith(w[:-1]) if w.endswith("*") else lowers[i + k] == w
-               for k, w in enumerate(phrase))
+        return None
+    if all(w[:-1] and lowers[i + k].startswith(w[:-1]) if w.endswith("*") else lowers[i + k] == w
+           for k, w in enumerate(phrase)):
+        return i + len(phrase)
+    return None
 
 
 @dataclass(frozen=True)
@@ -146,6 +161,7 @@ class Found:
     refers: bool  # the sentence refers to a claimant named elsewhere ("Er", "Ihm zufolge", "ich")
     first_person: bool
     role: str | None = None  # the role word it refers by, lower-cased ("generalsekretärs"), not a pronoun
+    office: str | None = None  # the title its organisation claimant comes with ("NATO-Generalsekretär")
 
 
 class Attributor:
@@ -224,10 +240,26 @@ class Attributor:
         claimant = best[1] if best else relay
         if claimant is relay:
             relay = None
+        office = _office(claimant, candidates, lowers, titled)
         start, end = cues[0]
         cue = text[tokens[start].start():tokens[end - 1].end()]
         return Found(cue=cue, stance=stance, claimant=claimant, relay=relay if claimant else None,
-                     refers=bool(referring), first_person=first_person, role=_role(lowers, referring))
+                     refers=bool(referring), first_person=first_person, role=_role(lowers, referring),
+                     office=office)
+
+
+def _office(claimant: Name | None, candidates: Sequence[tuple[Name, tuple[int, int]]], lowers: Sequence[str],
+            titled: Sequence[bool]) -> str | None:
+    """The title an organisation claimant is named with, lower-cased: in its own word
+    ("NATO-Generalsekretär") or up to two words before it ("Der Generalsekretär der NATO"). The
+    sentence then speaks of whoever holds that office, not of the organisation."""
+    if claimant is None or claimant.kind != "organisation":
+        return None
+    first, last = next(span for name, span in candidates if name is claimant)
+    for i in (*range(first, last), *range(first - 1, max(first - 3, -1), -1)):
+        if titled[i]:
+            return lowers[i].rsplit("-", 1)[-1]
+    return None
 
 
 def _role(lowers: Sequence[str], referring: Sequence[tuple[int, int]]) -> str | None:
@@ -309,6 +341,14 @@ def attribute(found: Sequence[Found | None], paragraph_of: Sequence[int], texts:
     for i in range(len(own) - 1, -1, -1):
         following[i] = last if last is not None and paragraph_of[last] == paragraph_of[i] else None
         last = i if named[i] else last
+    people = [f is not None and f.claimant is not None and f.claimant.kind == "person" for f in found]
+    for i, f in enumerate(found):
+        if f is not None and f.office and f.claimant is not None and texts and (mine := own[i]) is not None:
+            # "Der NATO-Generalsekretär bestätigte": the person named with that title and that
+            # organisation nearest before, else after ("NATO-Generalsekretär Mark Rutte")
+            holder = _holder(f.office, i, people, texts, also=f.claimant.text.lower(), forward=True)
+            if holder is not None and (source := own[holder]) is not None:
+                own[i] = replace(mine, claimant=source.claimant, entity=source.entity, name=source.name, carried=True)
     result: list[Attribution | None] = list(own)
     for i, f in enumerate(found):
         if f is None or named[i]:
@@ -323,11 +363,14 @@ def attribute(found: Sequence[Found | None], paragraph_of: Sequence[int], texts:
     return result
 
 
-def _holder(role: str, i: int, named: Sequence[bool], texts: Sequence[str]) -> int | None:
-    """The nearest earlier sentence with its own claimant that names the role too."""
+def _holder(role: str, i: int, named: Sequence[bool], texts: Sequence[str], also: str = "",
+            forward: bool = False) -> int | None:
+    """The nearest earlier sentence with its own claimant that names the role too (and `also`);
+    with `forward`, else the nearest later one."""
     stem = role[:-1] if len(role) > ROLE_LETTERS else role  # "generalsekretärs" finds "Generalsekretär"
-    for j in range(i - 1, max(-1, i - _ROLE_REACH - 1), -1):
-        if named[j] and stem in texts[j].lower():
+    later = range(i + 1, min(len(texts), i + _ROLE_REACH + 1)) if forward else range(0)
+    for j in (*range(i - 1, max(-1, i - _ROLE_REACH - 1), -1), *later):
+        if named[j] and stem in texts[j].lower() and also in texts[j].lower():
             return j
     return None
 

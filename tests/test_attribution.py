@@ -79,6 +79,26 @@ def test_a_role_word_takes_whoever_was_named_with_that_role(attributor):
     assert [a.claimant for a in claims] == ["Jens Stoltenberg", "Biden", "Jens Stoltenberg", "Biden"]
 
 
+def test_an_organisation_named_with_a_title_is_whoever_holds_that_office(attributor):
+    """"Der NATO-Generalsekretär bestätigte" (a headline, before the name) and "Der Generalsekretär
+    der NATO bestätigte" speak of the person named with that title and organisation; a split verb
+    ("gab … bekannt") attributes too. Without such a person, the organisation stays."""
+    texts = ["Der NATO-Generalsekretär bestätigte die Präsenz der Truppen.",
+             "Dies gab NATO-Generalsekretär Mark Rutte am Montag bekannt.",
+             "Der Generalsekretär der NATO bestätigte die Präsenz der Truppen.",
+             "Die NATO bestätigte das."]
+    names = [[Name(4, 8, "NATO", "nato", "organisation")],
+             [Name(9, 13, "NATO", "nato", "organisation"), Name(30, 40, "Mark Rutte", "mark-rutte", "person")],
+             [Name(27, 31, "NATO", "nato", "organisation")], [Name(4, 8, "NATO", "nato", "organisation")]]
+    found = [attributor.find(t, "de", n) for t, n in zip(texts, names, strict=True)]
+    claims = attribute(found, [0, 1, 2, 3], texts)
+    assert [(a.claimant, a.stance, a.carried) for a in claims] == [
+        ("Mark Rutte", "confirms", True), ("Mark Rutte", "reports", False), ("Mark Rutte", "confirms", True),
+        ("NATO", "confirms", False)]
+    alone = [attributor.find(texts[0], "de", names[0])]
+    assert [a.claimant for a in attribute(alone, [0], texts[:1])] == ["NATO"]
+
+
 def test_a_referring_sentence_with_nobody_to_refer_to_names_nobody(attributor):
     found = [attributor.find("Er betonte, dass die Welt zusammenstehen muss.", "de", ())]
     assert [(a.claimant, a.carried) for a in attribute(found, [0])] == [(None, False)]
@@ -123,6 +143,6 @@ def test_seeds_key_stance_and_claimant(seed_corpus):
                                                  and _same_claimant(a.name or a.claimant, k["claimant"]) for k in key))
     print(f"key {len(key)}: stance right {stance}, stance and claimant right {both}; "
           f"ours naming a claimant {len(named)}, the key's claimant on its line {right}")
-    assert stance / len(key) >= 0.85  # measured 58 of 67
-    assert both / len(key) >= 0.70  # measured 47 of 67
-    assert right / len(named) >= 0.88  # measured 47 of 53
+    assert stance / len(key) >= 0.85  # measured 59 of 67
+    assert both / len(key) >= 0.75  # measured 51 of 67 (47 before titles of organisations and split verbs)
+    assert right / len(named) >= 0.93  # measured 52 of 54
