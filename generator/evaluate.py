@@ -5,7 +5,7 @@ its words; a labeled sentence the generator set aside or lost counts as predicte
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -210,6 +210,19 @@ class KeyScore:
     def recall(self) -> float:
         return len(self.hits) / len(self.expected) if self.expected else 1.0
 
+    def report(self, name: str, note: str, verbose: bool = False, order: Callable[[tuple], object] | None = None
+               ) -> str:
+        """The score's row of the eval table and a line on the key; with `verbose`, every entry found
+        but not keyed and keyed but not found (file:line, then the rest), sorted by `order`."""
+        lines = [f"{name:<24} {self.precision:>9.3f} {self.recall:>7.3f} {len(self.hits):>4} "
+                 f"{len(self.found - self.expected):>4} {len(self.expected - self.found):>4}", note]
+        if verbose:
+            for label, entries in (("not in the key", self.found - self.expected),
+                                   ("missed", self.expected - self.found)):
+                lines += [f"  {label}: {f}:{line} {' '.join(str(v) for v in rest)}"
+                          for f, line, *rest in sorted(entries, key=order)]
+        return "\n".join(lines)
+
 
 @dataclass(frozen=True)
 class DateScore(KeyScore):
@@ -246,11 +259,5 @@ def score_dates(corpus: Corpus, key: Sequence[KeyDate]) -> DateScore:
 
 
 def report_dates(result: DateScore, verbose: bool = False) -> str:
-    lines = [f"{'dates':<24} {result.precision:>9.3f} {result.recall:>7.3f} {len(result.hits):>4} "
-             f"{len(result.found - result.expected):>4} {len(result.expected - result.found):>4}",
-             f"{len(result.expected)} dated events in the key; inferred parts agree on {result.flags_right} "
-             f"of {len(result.hits)} found"]
-    if verbose:
-        lines += [f"  not in the key: {f}:{line} {iso}" for f, line, iso in sorted(result.found - result.expected)]
-        lines += [f"  missed: {f}:{line} {iso}" for f, line, iso in sorted(result.expected - result.found)]
-    return "\n".join(lines)
+    return result.report("dates", f"{len(result.expected)} dated events in the key; inferred parts agree on "
+                                  f"{result.flags_right} of {len(result.hits)} found", verbose)

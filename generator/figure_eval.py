@@ -49,13 +49,6 @@ def score_figures(corpus: Corpus, key: Sequence[Key]) -> FigureScore:
 
 
 def report_figures(result: FigureScore, verbose: bool = False) -> str:
-    lines = [f"{'figures':<24} {result.precision:>9.3f} {result.recall:>7.3f} {len(result.hits):>4} "
-             f"{len(result.found - result.expected):>4} {len(result.expected - result.found):>4}",
-             f"{len(result.expected)} figures in the key (file, line, value and what it counts must agree; "
-             f"a repeated headline's are those of the first line it repeats)"]
-    if verbose:
-        lines += [f"  not in the key: {f}:{line} {value} {counts}"
-                  for f, line, value, counts in sorted(result.found - result.expected, key=str)]
-        lines += [f"  missed: {f}:{line} {value} {counts}"
-                  for f, line, value, counts in sorted(result.expected - result.found, key=str)]
-    return "\n".join(lines)
+    return result.report("figures", f"{len(result.expected)} figures in the key (file, line, value and what it "
+                                    f"counts must agree; a repeated headline's are those of the first line it "
+                                    f"repeats)", verbose, order=str)
