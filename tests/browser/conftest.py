@@ -82,9 +82,16 @@ def search(page, query: str) -> list[str]:
     # Material builds the index in a worker (11 stemmers): a query typed before it is ready is lost.
     page.wait_for_function("""() => { const meta = document.querySelector('.md-search-result__meta');
         return meta && meta.textContent.trim() !== '' && !/initializ/i.test(meta.textContent); }""", timeout=30_000)
+    page.evaluate("window.__briefingSearchLinks = undefined")
     page.keyboard.type(query, delay=20)
     # Playwright inserts letters outside the US layout (Cyrillic) without key events; a reader's
     # keyboard sends them, and Material searches on keyup: one key press stands in for that.
     page.keyboard.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
-    return [a.get_attribute("href") or "" for a in page.locator(".md-search-result__item a").all()]
+    # Each key press re-renders the list: results for "t" or "tro" may still be on screen. Read the
+    # links in one go, and only once two reads 300 ms apart agree, so no read meets a list being swapped.
+    return page.wait_for_function("""() => {
+        const links = [...document.querySelectorAll('.md-search-result__item a')].map(a => a.getAttribute('href') || '');
+        const now = JSON.stringify(links), then = window.__briefingSearchLinks;
+        window.__briefingSearchLinks = now;
+        return now === then && links.length ? links : null; }""", polling=300, timeout=15_000).json_value()
