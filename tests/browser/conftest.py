@@ -91,7 +91,8 @@ def search(page, query: str) -> list[str]:
     # Each key press re-renders the list: results for "t" or "tro" may still be on screen. Read the
     # links in one go, and only once two reads 300 ms apart agree, so no read meets a list being swapped.
     return page.wait_for_function("""() => {
-        const links = [...document.querySelectorAll('.md-search-result__item a')].map(a => a.getAttribute('href') || '');
+        const links = [...document.querySelectorAll('.md-search-result__item a')]
+            .map(a => a.getAttribute('href') || '');
         const now = JSON.stringify(links), then = window.__briefingSearchLinks;
         window.__briefingSearchLinks = now;
         return now === then && links.length ? links : null; }""", polling=300, timeout=15_000).json_value()
