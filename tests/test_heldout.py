@@ -2,11 +2,11 @@
 committed before the terms, never used to choose them. It measures; seeds and tuning sets tune.
 
 The issue's target is 0.85 precision and recall per topic over all languages and 0.7 in each
-language. Measured (python -m generator eval --sentences tests/data/heldout), third and last
-measurement of the first session: troop 0.86/0.86, munitions 0.86/0.96, diplomacy 0.87/0.83;
-diplomacy recall in German (0.50) and Dutch (0.64) is below 0.7. Not reached yet.
-FLOOR holds what is reached, so that a change making it worse fails; raise it as terms
-improve (on the tuning sets), never by reading the held-out sentences."""
+language. First session (three measurements): troop 0.86/0.86, munitions 0.86/0.96, diplomacy
+0.87/0.83, German diplomacy recall 0.50. Seventh session, one measurement after the diplomatic terms
+of de, nl, da, en, fr were widened from knowledge and tuned on tests/data/tuning3: troop 0.864/0.864,
+munitions 0.859/0.959, diplomacy 0.853/0.881; lowest in one language 0.71 (Danish diplomacy recall).
+The floors are the issue's targets; raise terms on the tuning sets, never by reading these sentences."""
 
 from pathlib import Path
 
@@ -20,7 +20,8 @@ from generator.topics import load_topics
 from tests.conftest import TOPICS
 
 HELDOUT = Path(__file__).parent / "data" / "heldout"
-FLOOR = 0.8
+FLOOR = 0.85
+LANGUAGE_FLOOR = 0.7
 LANGUAGE_ID_FLOOR = 0.9
 
 
@@ -42,6 +43,12 @@ def test_floor_per_topic_over_all_languages(result, topic):
     weakest = result.weakest_language()
     assert score.precision >= FLOOR, f"{topic} precision {score.precision:.2f} (weakest language: {weakest})"
     assert score.recall >= FLOOR, f"{topic} recall {score.recall:.2f} (weakest language: {weakest})"
+
+
+def test_floor_per_topic_in_each_language(result):
+    low = [(lang, s.topic, round(s.precision, 2), round(s.recall, 2)) for lang, scores in result.by_language.items()
+           for s in scores if min(s.precision, s.recall) < LANGUAGE_FLOOR]
+    assert not low, low
 
 
 def test_language_identification_per_language(result):
