@@ -9,7 +9,8 @@ are counted from the article's reference date, chosen in this order:
    article's date of the whole folder (`fallback`, the site's "as of"), and then agreed on as in 2.
 A date without a year takes the year that puts it nearest the reference date (and, when a weekday
 is named with it, a year in which that day is that weekday). A weekday alone is the latest such
-day up to the reference date; "heute", "sidste år", "last week" are shifted from it ("heute" in an
+day up to the reference date, or the first from it when its sentence puts it ahead (dates.yml
+`ahead`: "på måndag", "will", "abordará"); "heute", "sidste år", "last week" are shifted from it ("heute" in an
 article dated only to a month is that month); "am selben Tag" is the date the article placed last,
 at its precision, and "zwei Tage später" two days after it. A month named alone ("im September")
 takes the year its sentence names, else the year that puts it nearest the reference date. What
@@ -19,6 +20,7 @@ Nothing here reads the clock of the machine that builds the site."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -134,6 +136,7 @@ def events_of(article: Article, fallback: str | None) -> tuple[list[Event], int]
             why = f"counted from the date named before it, {last}" if mention.unit == "same" and last else basis
             if _lone_month(mention) and year:
                 why = f"the year named in the same sentence, {year}"
+                _join_year(placed, year, mention.words, sentence.text)
             elif year is None and (len(iso) == 4 or mention.written):
                 year = iso[:4]
             words, known, was = placed.setdefault(iso, ([], inferred, why))
@@ -144,6 +147,18 @@ def events_of(article: Article, fallback: str | None) -> tuple[list[Event], int]
         for iso, (words, inferred, why) in placed.items():
             events.append(Event(article, sentence, iso, tuple(words), inferred, why if inferred else None))
     return events, unplaced
+
+
+def _join_year(placed: dict[str, tuple[list[str], tuple[str, ...], str | None]], year: str, month: str,
+               text: str) -> None:
+    """A year written right beside the month that takes it ("augustus vorig jaar", "지난해 10월") is
+    one date with it, not an event of its own: its entry is dropped (the month's entry follows)."""
+    entry = placed.get(year)
+    if entry is None or len(entry[0]) != 1:
+        return
+    words = re.escape(entry[0][0])
+    if re.search(rf"{words}\s{{1,3}}{re.escape(month)}|{re.escape(month)}\s{{1,3}}{words}", text):
+        del placed[year]
 
 
 def _lone_month(mention: DateMention) -> bool:
@@ -157,8 +172,10 @@ def _place(mention: DateMention, ref: Reference | None, anchor: dt.date | None, 
         return mention.written, ()
     if _lone_month(mention):
         # In the year the sentence names ("W zeszłym roku ... we wrześniu"), else the one that
-        # puts the month nearest the article's date.
-        if year is None and anchor is not None:
+        # puts the month nearest the article's date; after "seit", "da", "с" the latest up to it.
+        if year is None and anchor is not None and mention.direction < 0:
+            year = str(anchor.year if (mention.month or 1) <= anchor.month else anchor.year - 1)
+        elif year is None and anchor is not None:
             year = str(min((anchor.year - 1, anchor.year, anchor.year + 1),
                            key=lambda y: abs((dt.date(y, mention.month or 1, 15) - anchor).days)))
         return (f"{year}-{mention.month:02d}", ("year",)) if year else (None, ())
@@ -175,11 +192,9 @@ def _place(mention: DateMention, ref: Reference | None, anchor: dt.date | None, 
         # An article dated only to a year: its year (a weekday given with the date must still match).
         day = _nearest(mention, anchor) if precise > 4 else _in_year(mention, anchor.year)
         return (day.isoformat(), ("year",)) if day else (None, ())
-    if mention.unit is None and mention.weekday is not None:
-        if precise < 10:
-            return None, ()
-        back = (anchor.weekday() - mention.weekday) % 7
-        return (anchor - dt.timedelta(days=back)).isoformat(), PARTS
+    if mention.unit is None and (mention.weekday is not None or mention.day is not None):
+        day = _counted_day(mention, anchor) if precise == 10 else None
+        return (day.isoformat(), PARTS if mention.weekday is not None else ("year", "month")) if day else (None, ())
     if mention.unit == "day" and precise == 10:
         return (anchor + dt.timedelta(days=mention.shift)).isoformat(), PARTS
     if mention.unit == "week" and precise == 10:
@@ -192,6 +207,20 @@ def _place(mention: DateMention, ref: Reference | None, anchor: dt.date | None, 
     if mention.unit == "year":
         return f"{anchor.year + mention.shift:04d}", ("year",)
     return None, ()
+
+
+def _counted_day(mention: DateMention, anchor: dt.date) -> dt.date | None:
+    """A weekday or a day of the month named alone ("am Montag", "4일"): the latest such day up to
+    the article's date, or the first from it when the text puts it ahead ("på måndag", "오는 10일")."""
+    # The article's own weekday is that day either way ("später am Montag ... sprechen wird" in
+    # Monday's paper); a reader of "prevista para el martes" in Tuesday's paper may mean next week.
+    step = 1 if mention.direction > 0 else -1
+    for offset in range(0, 62):  # a day of the month recurs within two months (31 February is none)
+        day = anchor + dt.timedelta(days=step * offset)
+        if (mention.weekday is not None and day.weekday() == mention.weekday) or \
+                (mention.weekday is None and day.day == mention.day):
+            return day
+    return None
 
 
 def dating(article: Article, fallback: str | None, events: list[Event] | None = None) -> Dating:

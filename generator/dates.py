@@ -69,7 +69,7 @@ class Calendar:
                 add(m.start(), m.end(), parts["y"], parts["m"], parts["d"])
         for pattern in self._extra:
             for m in pattern.finditer(text):
-                add(m.start(), m.end(), int(m.group("y")), int(m.group("m")), int(m.group("d")))
+                add(m.start(), m.end(), *(_group(m, part) for part in "ymd"))
         for m in self._day_month.finditer(text):
             if month := self.month(m.group(2), own):
                 add(m.start(), m.end(), int(m.group(3)), month, int(m.group(1)))
@@ -124,10 +124,19 @@ class DateMatch:
 
 
 def _possible(year: int | None, month: int | None, day: int | None) -> bool:
-    """Whether a date can exist; a day without a year is checked against a leap year (29 February)."""
-    if month is None or not 1 <= month <= 12:
+    """Whether a date can exist; a day without a year is checked against a leap year (29 February),
+    a day without a month ("4일") against a month of 31 days."""
+    if month is None:
+        return year is None and day is not None and 1 <= day <= 31
+    if not 1 <= month <= 12:
         return False
     return _valid(2000 if year is None else year, month, day or 1) is not None
+
+
+def _group(match: re.Match[str], name: str) -> int | None:
+    """A named part of a languages.yml date pattern, or None where the pattern has no such part."""
+    value = match.groupdict().get(name)
+    return int(value) if value else None
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
@@ -146,7 +155,8 @@ def parse_date(text: str, calendar: Calendar) -> str | None:
                 return found
     for pattern in calendar._extra:
         for m in pattern.finditer(text):
-            if found := _valid(int(m.group("y")), int(m.group("m")), int(m.group("d"))):
+            year, month, day = (_group(m, part) for part in "ymd")
+            if year and month and day and (found := _valid(year, month, day)):
                 return found
     for m in calendar._day_month.finditer(text):
         month = calendar.months.get(m.group(2).lower())

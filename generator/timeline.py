@@ -31,6 +31,10 @@ class DateWords:
     years_after: tuple[str, ...] = ()
     particles: bool = False
     months_before: tuple[str, ...] = ()  # words that make a lone month name a date ("im September")
+    ahead_before: tuple[str, ...] = ()  # right before a weekday, put it ahead ("på måndag")
+    ahead_tense: tuple[str, ...] = ()  # anywhere in the sentence, put a lone weekday ahead ("will", "*rá")
+    ahead_not: tuple[str, ...] = ()  # a tense word that says "reportedly", not "will" ("skal ha")
+    months_since: tuple[str, ...] = ()  # before a month alone: the latest such month ("seit Januar")
 
 
 def date_words(data: object) -> dict[str, DateWords]:
@@ -62,10 +66,27 @@ def date_words(data: object) -> dict[str, DateWords]:
         months = entry.get("months") or {}
         if not isinstance(months, dict) or not isinstance(months.get("before") or [], list):
             raise ValueError(f"{code}: months: expected a `before` list")
-        result[code] = DateWords(weekdays, relative, tuple(str(w).lower() for w in years.get("before") or []),
-                                 tuple(str(w).lower() for w in years.get("after") or []), bool(entry.get("particles")),
-                                 tuple(str(w).lower() for w in months.get("before") or []))
+        ahead = entry.get("ahead") or {}
+        if not isinstance(ahead, dict) or not all(isinstance(ahead.get(k) or [], list)
+                                                  for k in ("before", "tense", "not")):
+            raise ValueError(f"{code}: ahead: expected `before`, `tense` and `not` lists")
+        if not isinstance(months.get("since") or [], list):
+            raise ValueError(f"{code}: months: since: expected a list")
+        result[code] = DateWords(weekdays, relative, _lower(years.get("before")), _lower(years.get("after")),
+                                 bool(entry.get("particles")), _lower(months.get("before")),
+                                 _lower(ahead.get("before")), _lower(ahead.get("tense")), _lower(ahead.get("not")),
+                                 _lower(months.get("since")))
     return result
+
+
+def _lower(words: object) -> tuple[str, ...]:
+    return tuple(str(w).lower() for w in words or [])
+
+
+def _wildcard(phrase: str) -> str:
+    """A phrase as a pattern: a `*` at its start or end stands for the rest of that word."""
+    core = r"\s+".join(re.escape(w) for w in phrase.strip("*").split())
+    return ("\\w+" if phrase.startswith("*") else "") + core + ("\\w*" if phrase.endswith("*") else "")
 
 
 def _alternatives(phrases: list[str]) -> str:
@@ -87,9 +108,30 @@ class _View:
         self.years = [re.compile(pattern, re.IGNORECASE) for pattern, words in (
             (rf"(?<!\w)(?:{before})\s{{1,3}}(\d{{4}})(?!\d)", before),
             (rf"(?<![\d.,])(\d{{4}})\s{{0,2}}(?:{after})(?!\w)", after)) if words]
+        before_weekday = _alternatives([p for w in words for p in w.ahead_before])
+        self.ahead_before = re.compile(rf"(?<!\w)(?:{before_weekday})\s{{1,3}}\Z", re.IGNORECASE) \
+            if before_weekday else None
+        tense = [p for w in words for p in w.ahead_tense]
+        # "*rá": a word ending so (Spanish "abordará"); "예정*": a word starting so (Korean "예정이다").
+        either = "|".join(f"(?:{_wildcard(p)})" for p in sorted(tense, key=len, reverse=True))
+        self.ahead_tense = re.compile(rf"(?<!\w)(?:{either})(?!\w)", re.IGNORECASE) if either else None
+        cancel = _alternatives([p for w in words for p in w.ahead_not])
+        self.ahead_not = re.compile(rf"(?<!\w)(?:{cancel})(?!\w)", re.IGNORECASE) if cancel else None
+        since = _alternatives([p for w in words for p in w.months_since])
+        self.since = re.compile(rf"(?:{since})(?!\w)", re.IGNORECASE) if since else None
         lone = _alternatives([p for w in words for p in w.months_before])
         # A lookahead, so that "в конце октября" is tried at "конце" after failing at "в".
         self.months = re.compile(rf"(?<!\w)(?=(?:{lone})\s{{1,3}}(\w{{2,20}})(?!\w))", re.IGNORECASE) if lone else None
+
+
+    def ahead(self, text: str, start: int) -> int:
+        """+1 when the weekday or day at `start` is ahead of the article's date: a word right before
+        it says so ("på måndag", "오는"), or a future tense in its sentence ("abordará", "will", "vil")
+        that is not a "reportedly" ("skal ha blitt drept"); else 0."""
+        if self.ahead_before is not None and self.ahead_before.search(text[max(0, start - 40):start]):
+            return 1
+        tense = self.ahead_tense is not None and self.ahead_tense.search(text)
+        return int(bool(tense) and not (self.ahead_not is not None and self.ahead_not.search(text)))
 
 
 class DateFinder:
@@ -129,12 +171,15 @@ class DateFinder:
                     taken.take(m.start(), m.end())
                     merged.add(named.start)
                     continue
-                found.append((m.start(), DateMention(m.group(), weekday=view.weekdays[phrase])))
+                found.append((m.start(), DateMention(m.group(), weekday=view.weekdays[phrase],
+                                                     direction=view.ahead(text, m.start()))))
             elif phrase in view.relative:  # (a case-folding the dictionary does not know is skipped)
                 shift, unit = view.relative[phrase]
                 found.append((m.start(), DateMention(m.group(), shift=shift, unit=unit)))
             taken.take(m.start(), m.end())
-        found.extend((d.start, DateMention(text[d.start:d.end], d.year, d.month, d.day))
+        # A day alone ("4일", "오는 10일") is counted like a weekday: back, or ahead when the text says so.
+        found.extend((d.start, DateMention(text[d.start:d.end], d.year, d.month, d.day,
+                                           direction=view.ahead(text, d.start) if d.month is None else 0))
                      for d in dates if d.valid and d.start not in merged)
         for pattern in view.years:
             for m in pattern.finditer(text):
@@ -149,7 +194,8 @@ class DateFinder:
             # May's full name in most languages (may, mai, maj, mei, май).
             month = self.calendar.month(m.group(1), own)
             if month and (len(m.group(1)) > 3 or month == 5) and taken.take(m.start(), m.end(1)):
-                found.append((m.start(), DateMention(text[m.start():m.end(1)], month=month)))
+                since = -1 if view.since is not None and view.since.match(text, m.start()) else 0
+                found.append((m.start(), DateMention(text[m.start():m.end(1)], month=month, direction=since)))
         return tuple(mention for _, mention in sorted(found, key=lambda item: item[0]))
 
     def _view(self, language: str | None) -> _View:

@@ -154,6 +154,32 @@ def test_placing_against_the_article_date(date, lines, expected):
     assert placed(article(lines, date)) == expected
 
 
+@pytest.mark.parametrize(("date", "lines", "expected"), [
+    # A weekday said of the future is the next one; "skal ha blitt drept" (reportedly) is no future.
+    ("2025-02-13", [(1, "FN:s säkerhetsråd väntas diskutera frågan på måndag.", "sv"),
+                    (2, "Rådet samlades i måndags.", "sv")],
+     [(1, "2025-02-17", YMD), (2, "2025-02-10", YMD)]),
+    ("2024-11-21", [(1, "Flere hundre av dem skal ha blitt drept i kamper tirsdag.", "no"),
+                    (2, "Eide vil ta opp saken i FNs sikkerhetsråd mandag.", "no")],
+     [(1, "2024-11-19", YMD), (2, "2024-11-25", YMD)]),
+    ("2025-04-14", [(1, "El Consejo de Seguridad abordará la cuestión el jueves.", "es")], [(1, "2025-04-17", YMD)]),
+    # The article's own weekday is that day, past or future.
+    ("2024-10-28", [(1, "Rutte wird später am Montag mit Yoon sprechen.", "de")], [(1, "2024-10-28", YMD)]),
+    # After "since", a month alone is the latest such month; a year beside it is one date with it.
+    ("2024-12-20", [(1, "Ha consegnato 60 missili da gennaio.", "it")], [(1, "2024-01", Y)]),
+    ("2025-08-13", [(1, "Pyongyang had deployed 15,000 troops since last October.", "en")], [(1, "2024-10", Y)]),
+    ("2024-10-23", [(1, "Dat gebeurde in augustus vorig jaar.", "nl")], [(1, "2023-08", Y)]),
+    # Korean: year and month, a day alone (this month or the one before, or ahead after 오는), durations not.
+    ("2025-09-04", [(1, "북한이 2023년 9월 이후 포탄을 보냈다고 합참이 4일 밝혔다.", "ko"),
+                    (2, "북한군이 지난해 10월부터 파병했다.", "ko"), (3, "지난 3일 회담했다.", "ko"),
+                    (4, "지난 28일 발표했다.", "ko"), (5, "오는 10일 회의를 연다.", "ko"), (6, "3일간 훈련했다.", "ko")],
+     [(1, "2023-09", ()), (1, "2025-09-04", YM), (2, "2024-10", Y), (3, "2025-09-03", YM), (4, "2025-08-28", YM),
+      (5, "2025-09-10", YM)]),
+])
+def test_weekdays_days_and_months_ahead_or_back(date, lines, expected):
+    assert placed(article(lines, date)) == expected
+
+
 def test_a_weekday_with_a_day_and_month_picks_the_year():
     # Thursday 13 June: 2024 (2019 and 2030 too, but farther from the newest article's date).
     a = article([(1, "Байден в четверг, 13 июня, заявил", "ru"), (2, "Сейчас всё ясно.", "ru")])
@@ -303,11 +329,12 @@ def test_the_patterns_built_from_dates_yml_do_not_backtrack(finder):
     from regexploit.redos import find
 
     calendar = finder.calendar
-    for pattern in (calendar._day_only, calendar._month_only, calendar._month_year):
+    for pattern in (calendar._day_only, calendar._month_only, calendar._month_year, *calendar._extra):
         assert list(find(SreOpParser().parse_sre(pattern.pattern))) == [], pattern.pattern
     for language in [*finder.words, None]:
         view = finder._view(language)
-        for pattern in (view.words, *view.years):
+        built = (view.words, *view.years, view.months, view.ahead_before, view.ahead_tense, view.ahead_not, view.since)
+        for pattern in (p for p in built if p is not None):
             assert list(find(SreOpParser().parse_sre(pattern.pattern))) == [], (language, pattern.pattern[:80])
 
 
