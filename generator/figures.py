@@ -25,7 +25,7 @@ _NUMBER = rf"\d{{1,3}}(?:{_SEPARATOR}\d{{3}})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+
 _SEPARATORS = re.compile(_SEPARATOR)
 _TOKEN = re.compile(rf"(?P<number>{_NUMBER})|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)|(?P<sign>[$€£%])")
 _DATE = re.compile(r"\b\d{1,4}[-./]\d{1,2}[-./]\d{2,4}\b")
-_RANGE_DASH = re.compile(r"\s*[-–—]\s*$")
+_RANGE_DASH = re.compile(r"\s*[-–—~∼]\s*$")  # "10 000–12 000", "200∼250발"
 _CURRENCY = "$€£"
 _CASUALTY_WINDOW = 8  # words after a troop figure in which "killed" or "wounded" makes it casualties
 _CASUALTY_BEFORE = 4  # ... and words before it
@@ -48,6 +48,7 @@ class FigureRules:
     partitives: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "von ihnen", "of whom"
     between: dict[str, dict[str, str]] = field(default_factory=dict)  # "zwischen" -> "und"
     partitive_default: str | None = None  # what "of them" counts when no figure came before
+    partitives_before: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "di cui 3 mila": before it
 
 
 @dataclass(slots=True)
@@ -103,7 +104,8 @@ def figure_rules(data: object) -> FigureRules:
         raise ValueError(f"counts: unknown categories {sorted(unknown)}; use {', '.join(CATEGORIES)}")
     return FigureRules(numbers("scales"), numbers("number_words"), numbers("vague"), by_language("qualifiers"),
                        by_language("qualifiers_after"), counts, stems("durations"), stems("measures"),
-                       stems("range_words"), numbers("few"), stems("partitives"), between, default)
+                       stems("range_words"), numbers("few"), stems("partitives"), between, default,
+                       stems("partitives_before"))
 
 
 class FigureFinder:
@@ -152,9 +154,9 @@ class FigureFinder:
             return None, index
         scaled = False
         following = tokens[index + 1] if index + 1 < len(tokens) else None
-        if value is not None and following is not None and following.kind == "word" \
-                and following.lower in view.scales and _close(text, token, following):
-            value *= view.scales[following.lower]
+        scale = view.scale_of(following.lower) if following is not None and following.kind == "word" else None
+        if value is not None and scale is not None and _close(text, token, following):
+            value *= scale  # "4,8 Millionen", "5천여" (a one-letter scale with a particle)
             scaled, last = True, index + 1
             value, last = self._compound(text, tokens, last, value, view)
         elif vague and following is not None and following.lower in view.scales and _close(text, token, following):
@@ -191,8 +193,14 @@ class FigureFinder:
             start = tokens[index - 1].start  # "eine Reihe von", "a number of": the article belongs to it
         start_token = next((i for i in range(index, -1, -1) if tokens[i].start <= start), index)
         after_qualifier, last_after = self._qualifier_after(tokens, noun_end if noun_end else last, view)
+        sign = tokens[index - 1] if index > 0 else None
+        money = sign is not None and sign.kind == "sign" and sign.text in _CURRENCY and sign.end == token.start
+        if money and category in (None, "duration", "other"):
+            category, noun_end = "money", None  # "£3bn a year": the sign says what is counted
         if category == "duration":
             return None, index
+        if category is None and previous is not None and self._partitive_before(text, tokens[start_token], view):
+            category = previous  # "di cui almeno 3 mila": what the figure before counts
         if category is None:
             if vague:
                 return None, index
@@ -204,9 +212,8 @@ class FigureFinder:
         behind = start_token if partitive is not None else _CASUALTY_BEFORE  # "Getötet wurden ... 2.600 von ihnen"
         if category in ("troops", "other") and view.casualty_near(tokens, start_token, (noun_end or last) + 1, behind):
             category = "casualties"  # "600.000 russische Soldaten wurden … getötet oder verwundet"
-        sign = tokens[index - 1] if index > 0 else None
-        if sign is not None and sign.kind == "sign" and sign.text in _CURRENCY and sign.end == token.start:
-            start, category = min(start, sign.start), "money" if category == "other" else category
+        if money:
+            start = min(start, sign.start)
         end_index = max(last, noun_end or last, last_after or last)
         words = text[start:tokens[end_index].end]
         return Figure(words=words, value=None if vague else value, high=high,
@@ -218,7 +225,7 @@ class FigureFinder:
         """A number written in parts, each with a smaller scale: Korean "1만1천" is 11,000. A part
         is a number glued to the previous scale word, then its own scale word (a one-letter scale
         may carry a particle: "1천여")."""
-        scale = view.scales[tokens[last].lower]
+        scale = view.scale_of(tokens[last].lower) or 1.0
         while last + 2 < len(tokens):
             number, word = tokens[last + 1], tokens[last + 2]
             part = view.scale_of(word.lower)
@@ -230,6 +237,9 @@ class FigureFinder:
                 and number.start == tokens[last].end and (amount := _parse_number(number.text)) is not None \
                 and amount < scale and not tokens[last].lower[1:]:
             value, last = value + amount, last + 1  # "4천600명": the units after the last scale word
+        if last + 1 < len(tokens) and (word := tokens[last + 1]).start == tokens[last].end \
+                and (outer := view.scale_of(word.lower)) is not None and outer > value:
+            value, last = value * outer, last + 1  # "1천200만": 1,200 ten-thousands
         return value, last
 
     def _is_date_or_ordinal(self, text: str, tokens: list[_Token], index: int) -> bool:
@@ -271,6 +281,13 @@ class FigureFinder:
         if high is None or not math.isfinite(high):
             return None, last + 1, None, None
         return high, end + 1, scale, between
+
+    @staticmethod
+    def _partitive_before(text: str, first: _Token, view: _View) -> bool:
+        """A partitive right before the figure and its qualifier ("di cui almeno 3 mila")."""
+        before = text[max(0, first.start - 30):first.start].rstrip().lower()
+        return any(before.endswith(phrase) and not before[-len(phrase) - 1:-len(phrase)].isalnum()
+                   for phrase in view.partitives_before)
 
     @staticmethod
     def _partitive(text: str, tokens: list[_Token], last: int, view: _View) -> int | None:
@@ -348,6 +365,7 @@ class _View:
         self.few = merged(rules.few)
         self.partitives = sorted({p for lang in languages for p in rules.partitives.get(lang or "", ())},
                                  key=len, reverse=True)
+        self.partitives_before = {p for lang in languages for p in rules.partitives_before.get(lang or "", ())}
         self.between = {w: m for lang in languages for w, m in rules.between.get(lang or "", {}).items()}
         self.qualifier_phrases = sorted(
             ((label, phrase) for lang in languages for label, phrases in rules.qualifiers.get(lang or "", {}).items()

@@ -60,6 +60,16 @@ def found(finder, text: str, language: str | None) -> list[tuple]:
     ("ko", "포탄 1천만 발", (1e7, None, None, "shells", False)),
     ("ko", "2조7천억 원", (2.7e12, None, None, "money", False)),
     ("ko", "최소 4천600명이 숨지거나 다쳤다", (4600, None, "at least", "casualties", False)),
+    # Korean: a scale after the units ("1천200만" is 1,200 ten-thousands), a scale with a particle, "∼"
+    ("ko", "포탄 1천200만 발 넘게", (1.2e7, None, "more than", "shells", False)),
+    ("ko", "5천여 명이 죽거나 다친", (5000, None, None, "casualties", False)),
+    ("ko", "단거리 탄도미사일 200∼250발", (200, 250, None, "missiles", False)),
+    # casualty words before the figure ("lost", "о гибели"); a currency sign before a duration
+    ("en", "North Korea has lost 2,300 soldiers", (2300, None, None, "casualties", False)),
+    ("ru", "заявили о гибели около 400 военных КНДР", (400, None, "about", "casualties", False)),
+    ("en", "has pledged £3bn a year in aid", (3e9, None, None, "money", False)),
+    ("pl", "przeznaczy na obronność 186,6 mld zł", (1.866e11, None, None, "money", False)),
+    ("no", "Flere hundre av dem skal ha blitt drept", (None, None, None, "casualties", True)),
     # "some", "a number of" before a counted noun: vague
     ("de", "eine Reihe von Aufklärungssatelliten", (None, None, None, "other", True)),
     ("en", "several hundred tanks", (None, None, None, "other", True)),
@@ -73,6 +83,8 @@ def test_a_quantity_in_each_notation(finder, language, text, expected):
     ("de", "Der Krieg dauert seit 3-6 Monaten an."),
     ("de", "Waffen kommen an die Front/Channel 24 Collage"),
     ("de", "Kommentare (0)"),
+    ("ko", "북한이 2023년 9월 이후 러시아에 포탄을 보냈다"),  # the month of a date, then shells without a number
+    ("ko", "안보리 결의 2375호를 위반했다"),  # resolution No. 2375
     ("ru", "в четверг, 13 июня, заявил"),
     ("nl", "Bron: NAVO 28-10-2024"),
     ("en", "In 2023 the talks began for the first time."),
@@ -127,6 +139,9 @@ def test_seed_figures_against_the_answer_key(seed_corpus):
     # "some", "flere" before a number qualify it: one figure, not a vague one and a number
     ("en", "some 13,000 containers", [(13000, None, "about", "containers", False)]),
     ("da", "flere end 10.000 soldater", [(10000, None, "more than", "troops", False)]),
+    # A partitive before the figure, with no noun after it: what the figure before counts
+    ("it", "sono schierati circa 12mila soldati nordcoreani, di cui almeno 3 mila già impegnati",
+     [(12000, None, "about", "troops", False), (3000, None, "at least", "troops", False)]),
     # The noun after a year belongs to the number after it
     ("sv", "har sedan 2023 skickat minst 9 500 containrar", [(9500, None, "at least", "containers", False)]),
 ])
