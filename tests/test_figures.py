@@ -265,7 +265,7 @@ def test_second_made_up_set_in_eight_languages(tmp_path):
     neither this code nor figures.yml (tests/data/facts/made_up2/). Held out and measured once at
     0.82 / 0.78; its misses were then used (partitives, "between X and Y", a noun four words on,
     Korean 천만/조 and "4천600", Swedish "containrar"), so it is tuning data now (0.97 / 0.94):
-    tests/data/facts/made_up3/ is the held-out set."""
+    made_up3/ was the next held-out set, made_up4/ is now (tests/test_held_out_facts.py)."""
     from generator.figure_eval import load_key_figures, score_figures
     from tests.conftest import corpus_of
 
@@ -279,3 +279,15 @@ def test_second_made_up_set_in_eight_languages(tmp_path):
     print(f"held-out figures: precision {result.precision:.2f}, recall {result.recall:.2f}; value only: "
           f"precision {len(values) / len(result.found):.2f}, recall {len(values) / len(result.expected):.2f}")
     assert result.precision >= 0.9 and result.recall >= 0.9
+
+
+def test_third_made_up_set_now_tuning():
+    """tests/data/facts/made_up3/ (no, sv, es, it, pl, ru, ko, de, nl, en), held out in session 6
+    (0.74 / 0.68) and tuned on in session 7 (Korean "1천200만", "5천여", "∼"; casualty words before
+    the figure; "di cui"; "£3bn a year"): 0.97 / 0.92. made_up4/ is the held-out set now."""
+    from generator.figure_eval import load_key_figures, score_figures
+    from tests.conftest import corpus_of
+
+    tuning = ROOT / "tests/data/facts/made_up3"
+    result = score_figures(corpus_of(tuning), load_key_figures(tuning / "expected.yml"))
+    assert result.precision >= 0.9 and result.recall >= 0.9, (result.precision, result.recall)

@@ -1,8 +1,11 @@
-"""The held-out facts set (issue 4): ten made-up articles in no, sv, es, it, pl, ru, ko, de, nl and
-en, written and keyed by a helper who saw no code and no data files (tests/data/facts/made_up3/).
-Measured once, at 8c06279, and not used to
-choose words or rules. The issue asks for 0.9; the floors hold what was measured, so that a change
-that loses ground here fails (see README, "Key figures" and "Timeline")."""
+"""The held-out facts set (issue 4): tests/data/facts/made_up4/, ten made-up articles in da, nl, ko,
+fr, uk, es, en, de, no and it, written and keyed by a helper who saw no code and no data files,
+committed before any program ran on them, and not used to choose words or rules. Measured twice:
+at 237e4c9 before this session's changes (figures 0.88 / 0.73, dates 0.85 / 0.65) and at 2ebc688
+after them (figures 0.89 / 0.74, dates 0.90 / 0.69). The issue asks for 0.9; the floors hold what
+was measured, so that a change that loses ground here fails (see README, "Key figures" and
+"Timeline"). made_up3/, held out in session 6, is a tuning set now (tests/test_figures.py and
+test_timeline.py score it with the other tuning sets)."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from generator.evaluate import load_key_dates, score_dates
 from generator.figure_eval import load_key_figures, score_figures
 from tests.conftest import ROOT, corpus_of
 
-HELD_OUT = ROOT / "tests/data/facts/made_up3"
+HELD_OUT = ROOT / "tests/data/facts/made_up4"
 
 
 @pytest.fixture(scope="module")
@@ -25,12 +28,12 @@ def test_held_out_figures(corpus):
     values = {f[:3] for f in result.found} & {k[:3] for k in result.expected}
     print(f"held-out figures: precision {result.precision:.2f}, recall {result.recall:.2f}; value only: "
           f"precision {len(values) / len(result.found):.2f}, recall {len(values) / len(result.expected):.2f}")
-    assert result.precision >= 0.72 and result.recall >= 0.66  # measured 0.74, 0.68
+    assert result.precision >= 0.87 and result.recall >= 0.72  # measured 0.894, 0.738
 
 
 def test_held_out_dates(corpus):
     result = score_dates(corpus, load_key_dates(HELD_OUT / "expected.yml"))
     print(f"held-out dates: precision {result.precision:.2f}, recall {result.recall:.2f}, "
           f"inferred parts right {result.flags_right} of {len(result.hits)}")
-    assert result.precision >= 0.74 and result.recall >= 0.70  # measured 0.77, 0.72
+    assert result.precision >= 0.88 and result.recall >= 0.67  # measured 0.902, 0.685
     assert result.flags_right == len(result.hits)
