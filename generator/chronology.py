@@ -13,8 +13,10 @@ day up to the reference date, or the first from it when its sentence puts it ahe
 `ahead`: "på måndag", "will", "abordará"); "heute", "sidste år", "last week" are shifted from it ("heute" in an
 article dated only to a month is that month); "am selben Tag" is the date the article placed last,
 at its precision, and "zwei Tage später" two days after it. A month named alone ("im September")
-takes the year its sentence names, else the year that puts it nearest the reference date. What
-cannot be counted from anything is not placed.
+takes the year its sentence names, else the year that puts it nearest the reference date; after
+"seit", "since" the latest such month up to it, after "last" the latest before its month. A day of
+the month named alone (Korean "4일") is counted like a weekday. What cannot be counted from anything
+is not placed.
 Nothing here reads the clock of the machine that builds the site."""
 
 from __future__ import annotations
@@ -174,7 +176,8 @@ def _place(mention: DateMention, ref: Reference | None, anchor: dt.date | None, 
         # In the year the sentence names ("W zeszłym roku ... we wrześniu"), else the one that
         # puts the month nearest the article's date; after "seit", "da", "с" the latest up to it.
         if year is None and anchor is not None and mention.direction < 0:
-            year = str(anchor.year if (mention.month or 1) <= anchor.month else anchor.year - 1)
+            latest = anchor.month if mention.direction == -1 else anchor.month - 1  # "seit Mai", "last May"
+            year = str(anchor.year if (mention.month or 1) <= latest else anchor.year - 1)
         elif year is None and anchor is not None:
             year = str(min((anchor.year - 1, anchor.year, anchor.year + 1),
                            key=lambda y: abs((dt.date(y, mention.month or 1, 15) - anchor).days)))

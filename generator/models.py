@@ -135,7 +135,8 @@ class DateMention:
     shift: int = 0  # for a relative expression: how many units from the article's date
     unit: str | None = None  # day, week, month, year, or "same" (the day named last); None: not relative
     # For a weekday, a day or a month named alone: +1 the first such from the article's date ("på
-    # måndag", "오는 10일"), -1 the latest up to it ("seit Januar"), 0 the usual rule (chronology.py).
+    # måndag", "오는 10일"), -1 the latest up to it ("seit Januar"), -2 (a month) the latest before the
+    # article's month ("last May"), 0 the usual rule (chronology.py).
     direction: int = 0
 
     @property

@@ -31,10 +31,13 @@ class DateWords:
     years_after: tuple[str, ...] = ()
     particles: bool = False
     months_before: tuple[str, ...] = ()  # words that make a lone month name a date ("im September")
-    ahead_before: tuple[str, ...] = ()  # right before a weekday, put it ahead ("på måndag")
-    ahead_tense: tuple[str, ...] = ()  # anywhere in the sentence, put a lone weekday ahead ("will", "*rá")
+    ahead_before: tuple[str, ...] = ()  # right before or after a weekday, put it ahead ("på måndag")
+    ahead_tense: tuple[str, ...] = ()  # before a lone weekday in its sentence, put it ahead ("will", "*rá")
     ahead_not: tuple[str, ...] = ()  # a tense word that says "reportedly", not "will" ("skal ha")
+    ahead_back: tuple[str, ...] = ()  # right before or after a weekday (or the form itself): it is past
+    tense_after: bool = False  # the tense word comes after the weekday (Korean: the verb ends the sentence)
     months_since: tuple[str, ...] = ()  # before a month alone: the latest such month ("seit Januar")
+    months_last: tuple[str, ...] = ()  # before a month alone: the latest such month before this one ("last May")
 
 
 def date_words(data: object) -> dict[str, DateWords]:
@@ -68,14 +71,16 @@ def date_words(data: object) -> dict[str, DateWords]:
             raise ValueError(f"{code}: months: expected a `before` list")
         ahead = entry.get("ahead") or {}
         if not isinstance(ahead, dict) or not all(isinstance(ahead.get(k) or [], list)
-                                                  for k in ("before", "tense", "not")):
-            raise ValueError(f"{code}: ahead: expected `before`, `tense` and `not` lists")
+                                                  for k in ("before", "tense", "not", "back")):
+            raise ValueError(f"{code}: ahead: expected `before`, `tense`, `not` and `back` lists")
         if not isinstance(months.get("since") or [], list):
             raise ValueError(f"{code}: months: since: expected a list")
-        result[code] = DateWords(weekdays, relative, _lower(years.get("before")), _lower(years.get("after")),
-                                 bool(entry.get("particles")), _lower(months.get("before")),
-                                 _lower(ahead.get("before")), _lower(ahead.get("tense")), _lower(ahead.get("not")),
-                                 _lower(months.get("since")))
+        result[code] = DateWords(
+            weekdays, relative, _lower(years.get("before")), _lower(years.get("after")), bool(entry.get("particles")),
+            months_before=_lower(months.get("before")), months_since=_lower(months.get("since")),
+            months_last=_lower(months.get("last")), ahead_before=_lower(ahead.get("before")),
+            ahead_tense=_lower(ahead.get("tense")), ahead_not=_lower(ahead.get("not")),
+            ahead_back=_lower(ahead.get("back")), tense_after=ahead.get("side") == "after")
     return result
 
 
@@ -108,9 +113,10 @@ class _View:
         self.years = [re.compile(pattern, re.IGNORECASE) for pattern, words in (
             (rf"(?<!\w)(?:{before})\s{{1,3}}(\d{{4}})(?!\d)", before),
             (rf"(?<![\d.,])(\d{{4}})\s{{0,2}}(?:{after})(?!\w)", after)) if words]
-        before_weekday = _alternatives([p for w in words for p in w.ahead_before])
-        self.ahead_before = re.compile(rf"(?<!\w)(?:{before_weekday})\s{{1,3}}\Z", re.IGNORECASE) \
-            if before_weekday else None
+        self.ahead_near = _Beside([p for w in words for p in w.ahead_before])
+        self.back_near = _Beside([p for w in words for p in w.ahead_back])
+        self.back_forms = {p for w in words for p in w.ahead_back}
+        self.tense_after = bool(words) and all(w.tense_after for w in words)
         tense = [p for w in words for p in w.ahead_tense]
         # "*rá": a word ending so (Spanish "abordará"); "예정*": a word starting so (Korean "예정이다").
         either = "|".join(f"(?:{_wildcard(p)})" for p in sorted(tense, key=len, reverse=True))
@@ -119,19 +125,44 @@ class _View:
         self.ahead_not = re.compile(rf"(?<!\w)(?:{cancel})(?!\w)", re.IGNORECASE) if cancel else None
         since = _alternatives([p for w in words for p in w.months_since])
         self.since = re.compile(rf"(?:{since})(?!\w)", re.IGNORECASE) if since else None
+        last = _alternatives([p for w in words for p in w.months_last])
+        self.last = re.compile(rf"(?:{last})(?!\w)", re.IGNORECASE) if last else None
         lone = _alternatives([p for w in words for p in w.months_before])
         # A lookahead, so that "в конце октября" is tried at "конце" after failing at "в".
         self.months = re.compile(rf"(?<!\w)(?=(?:{lone})\s{{1,3}}(\w{{2,20}})(?!\w))", re.IGNORECASE) if lone else None
 
 
-    def ahead(self, text: str, start: int) -> int:
-        """+1 when the weekday or day at `start` is ahead of the article's date: a word right before
-        it says so ("på måndag", "오는"), or a future tense in its sentence ("abordará", "will", "vil")
-        that is not a "reportedly" ("skal ha blitt drept"); else 0."""
-        if self.ahead_before is not None and self.ahead_before.search(text[max(0, start - 40):start]):
+    def future(self, text: str) -> list[int]:
+        """Where the sentence's future-tense words start; none when a "reportedly" form is in it
+        ("skal ha blitt drept"). Found once per sentence."""
+        if self.ahead_tense is None or (self.ahead_not is not None and self.ahead_not.search(text)):
+            return []
+        return [m.start() for m in self.ahead_tense.finditer(text)]
+
+    def ahead(self, text: str, start: int, end: int, future: list[int]) -> int:
+        """+1 when the weekday or day at text[start:end] is ahead of the article's date: a word
+        beside it says so ("på måndag", "lundi prochain", "오는 10일"), or a future tense before it in
+        its sentence ("abordará el jueves", "will meet on Monday"; after it in Korean); 0 when a word
+        beside it says it is past ("last Monday", "i mandags", "지난 3일") or nothing says ahead."""
+        if text[start:end].lower() in self.back_forms or self.back_near.beside(text, start, end):
+            return 0
+        if self.ahead_near.beside(text, start, end):
             return 1
-        tense = self.ahead_tense is not None and self.ahead_tense.search(text)
-        return int(bool(tense) and not (self.ahead_not is not None and self.ahead_not.search(text)))
+        return int(bool(future) and (future[-1] > start if self.tense_after else future[0] < start))
+
+
+class _Beside:
+    """Words right before or right after a stretch of text."""
+
+    def __init__(self, phrases: list[str]) -> None:
+        either = _alternatives(phrases)
+        self.before = re.compile(rf"(?<!\w)(?:{either})\s{{1,3}}\Z", re.IGNORECASE) if either else None
+        self.after = re.compile(rf"\s{{1,3}}(?:{either})(?!\w)", re.IGNORECASE) if either else None
+
+    def beside(self, text: str, start: int, end: int) -> bool:
+        if self.before is None or self.after is None:
+            return False
+        return bool(self.before.search(text[max(0, start - 40):start]) or self.after.match(text, end))
 
 
 class DateFinder:
@@ -154,6 +185,7 @@ class DateFinder:
         found: list[tuple[int, DateMention]] = []
         starts = {d.start: d for d in dates}
         merged: set[int] = set()  # starts of dates a weekday was joined to
+        future = view.future(text)
 
         for m in view.words.finditer(text):
             if not taken.free(m.start(), m.end()):
@@ -172,14 +204,14 @@ class DateFinder:
                     merged.add(named.start)
                     continue
                 found.append((m.start(), DateMention(m.group(), weekday=view.weekdays[phrase],
-                                                     direction=view.ahead(text, m.start()))))
+                                                     direction=view.ahead(text, m.start(), m.end(), future))))
             elif phrase in view.relative:  # (a case-folding the dictionary does not know is skipped)
                 shift, unit = view.relative[phrase]
                 found.append((m.start(), DateMention(m.group(), shift=shift, unit=unit)))
             taken.take(m.start(), m.end())
         # A day alone ("4일", "오는 10일") is counted like a weekday: back, or ahead when the text says so.
         found.extend((d.start, DateMention(text[d.start:d.end], d.year, d.month, d.day,
-                                           direction=view.ahead(text, d.start) if d.month is None else 0))
+                                           direction=0 if d.month else view.ahead(text, d.start, d.end, future)))
                      for d in dates if d.valid and d.start not in merged)
         for pattern in view.years:
             for m in pattern.finditer(text):
@@ -194,7 +226,8 @@ class DateFinder:
             # May's full name in most languages (may, mai, maj, mei, май).
             month = self.calendar.month(m.group(1), own)
             if month and (len(m.group(1)) > 3 or month == 5) and taken.take(m.start(), m.end(1)):
-                since = -1 if view.since is not None and view.since.match(text, m.start()) else 0
+                since = -2 if view.last is not None and view.last.match(text, m.start()) else \
+                    -1 if view.since is not None and view.since.match(text, m.start()) else 0
                 found.append((m.start(), DateMention(text[m.start():m.end(1)], month=month, direction=since)))
         return tuple(mention for _, mention in sorted(found, key=lambda item: item[0]))
 

@@ -162,7 +162,17 @@ def test_placing_against_the_article_date(date, lines, expected):
     ("2024-11-21", [(1, "Flere hundre av dem skal ha blitt drept i kamper tirsdag.", "no"),
                     (2, "Eide vil ta opp saken i FNs sikkerhetsråd mandag.", "no")],
      [(1, "2024-11-19", YMD), (2, "2024-11-25", YMD)]),
-    ("2025-04-14", [(1, "El Consejo de Seguridad abordará la cuestión el jueves.", "es")], [(1, "2025-04-17", YMD)]),
+    ("2025-04-14", [(1, "El Consejo de Seguridad abordará la cuestión el jueves.", "es"),
+                    (2, "El jueves Irán entregó drones.", "es")], [(1, "2025-04-17", YMD), (2, "2025-04-10", YMD)]),
+    # A future word after the weekday, or a past word beside it, keeps it past; "lundi prochain" is ahead.
+    ("2025-04-16", [(1, "South Korea said on Monday it will send observers.", "en"),
+                    (2, "Kim, who met Putin last Monday, will travel to Moscow.", "en"),
+                    (3, "Han sagde i mandags, at Danmark vil sende fly.", "da"),
+                    (4, "Le sommet aura lieu lundi prochain.", "fr")],
+     [(1, "2025-04-14", YMD), (2, "2025-04-14", YMD), (3, "2025-04-14", YMD), (4, "2025-04-21", YMD)]),
+    # "last May" in a May article is the May before; "since May" is this one.
+    ("2024-05-20", [(1, "Troops arrived last May.", "en"), (2, "They have fought since May.", "en")],
+     [(1, "2023-05", Y), (2, "2024-05", Y)]),
     # The article's own weekday is that day, past or future.
     ("2024-10-28", [(1, "Rutte wird später am Montag mit Yoon sprechen.", "de")], [(1, "2024-10-28", YMD)]),
     # After "since", a month alone is the latest such month; a year beside it is one date with it.
@@ -173,7 +183,7 @@ def test_placing_against_the_article_date(date, lines, expected):
     ("2025-09-04", [(1, "북한이 2023년 9월 이후 포탄을 보냈다고 합참이 4일 밝혔다.", "ko"),
                     (2, "북한군이 지난해 10월부터 파병했다.", "ko"), (3, "지난 3일 회담했다.", "ko"),
                     (4, "지난 28일 발표했다.", "ko"), (5, "오는 10일 회의를 연다.", "ko"),
-                    (6, "3일간 훈련했다.", "ko")],
+                    (6, "3일간 훈련했다.", "ko"), (7, "공격 5일 후 철수했다.", "ko")],
      [(1, "2023-09", ()), (1, "2025-09-04", YM), (2, "2024-10", Y), (3, "2025-09-03", YM), (4, "2025-08-28", YM),
       (5, "2025-09-10", YM)]),
 ])
@@ -334,7 +344,8 @@ def test_the_patterns_built_from_dates_yml_do_not_backtrack(finder):
         assert list(find(SreOpParser().parse_sre(pattern.pattern))) == [], pattern.pattern
     for language in [*finder.words, None]:
         view = finder._view(language)
-        built = (view.words, *view.years, view.months, view.ahead_before, view.ahead_tense, view.ahead_not, view.since)
+        built = (view.words, *view.years, view.months, view.ahead_tense, view.ahead_not, view.since, view.last,
+                 view.ahead_near.before, view.ahead_near.after, view.back_near.before, view.back_near.after)
         for pattern in (p for p in built if p is not None):
             assert list(find(SreOpParser().parse_sre(pattern.pattern))) == [], (language, pattern.pattern[:80])
 
