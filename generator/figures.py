@@ -153,12 +153,18 @@ class FigureFinder:
         else:
             return None, index
         scaled = False
+        glued_qualifier: str | None = None  # "5천여": a qualifier glued to the last scale letter
+        glued_category: str | None = None  # "3천명이": the counter glued to it
         following = tokens[index + 1] if index + 1 < len(tokens) else None
-        scale = view.scale_of(following.lower) if following is not None and following.kind == "word" else None
-        if value is not None and scale is not None and _close(text, token, following):
-            value *= scale  # "4,8 Millionen", "5천여" (a one-letter scale with a particle)
+        if value is not None and (run := _letter_scales(tokens, index, value, view)) is not None:
+            value, last, rest = run  # "1천200만", "3천5백만", "2조7천억", "5천여", "3천명이"
+            scaled = True
+            glued_qualifier = next((label for label, phrases in view.qualifiers_after.items() if rest in phrases), None)
+            glued_category = view.category(rest) if rest and glued_qualifier is None else None
+        elif value is not None and following is not None and following.lower in view.scales \
+                and _close(text, token, following):
+            value *= view.scales[following.lower]  # "4,8 Millionen", "10mila", "6 млн"
             scaled, last = True, index + 1
-            value, last = self._compound(text, tokens, last, value, view)
         elif vague and following is not None and following.lower in view.scales and _close(text, token, following):
             last = index + 1  # "several hundred", "flere tusen": the scale word belongs to the vague amount
         if value is not None and not math.isfinite(value):
@@ -184,6 +190,8 @@ class FigureFinder:
             category, noun_end = antecedent or self.rules.partitive_default, partitive
         else:
             category, noun_end = self._counted(text, tokens, after, index, view, reach=5 if vague else 4)
+            if glued_category not in (None, "duration") and category in (None, "other"):
+                category, noun_end = glued_category, None
         if vague and any(t.kind == "number" and not _named(text, t) for t in tokens[index + 1:(noun_end or index) + 1]):
             return None, index  # "flere end 10.000 soldater", "some 13,000": the word qualifies a number
         qualifier, start = self._qualifier(text, tokens, index, view)
@@ -210,37 +218,18 @@ class FigureFinder:
                 return None, index
             category = "money" if view.sentence_has_money(tokens) else "other"
         behind = start_token if partitive is not None else _CASUALTY_BEFORE  # "Getötet wurden ... 2.600 von ihnen"
-        if category in ("troops", "other") and view.casualty_near(tokens, start_token, (noun_end or last) + 1, behind):
-            category = "casualties"  # "600.000 russische Soldaten wurden … getötet oder verwundet"
+        if (category == "troops" or (category == "other" and noun_end is None)) \
+                and view.casualty_near(tokens, start_token, (noun_end or last) + 1, behind):
+            # "600.000 russische Soldaten wurden … getötet oder verwundet", "lost 2,300 soldiers"; not
+            # things counted by name ("lost 400 square kilometres", "lost 300 tanks")
+            category = "casualties"
         if money:
             start = min(start, sign.start)
         end_index = max(last, noun_end or last, last_after or last)
         words = text[start:tokens[end_index].end]
         return Figure(words=words, value=None if vague else value, high=high,
-                      qualifier=qualifier or after_qualifier, counts=category, vague=vague,
+                      qualifier=qualifier or after_qualifier or glued_qualifier, counts=category, vague=vague,
                       magnitude=view.magnitude(token.lower) if vague else None), end_index
-
-    @staticmethod
-    def _compound(text: str, tokens: list[_Token], last: int, value: float, view: _View) -> tuple[float, int]:
-        """A number written in parts, each with a smaller scale: Korean "1만1천" is 11,000. A part
-        is a number glued to the previous scale word, then its own scale word (a one-letter scale
-        may carry a particle: "1천여")."""
-        scale = view.scale_of(tokens[last].lower) or 1.0
-        while last + 2 < len(tokens):
-            number, word = tokens[last + 1], tokens[last + 2]
-            part = view.scale_of(word.lower)
-            if number.kind != "number" or number.start != tokens[last].end or word.start != number.end \
-                    or part is None or part >= scale or (amount := _parse_number(number.text)) is None:
-                break
-            value, scale, last = value + amount * part, part, last + 2
-        if last + 1 < len(tokens) and (number := tokens[last + 1]).kind == "number" \
-                and number.start == tokens[last].end and (amount := _parse_number(number.text)) is not None \
-                and amount < scale and not tokens[last].lower[1:]:
-            value, last = value + amount, last + 1  # "4천600명": the units after the last scale word
-        if last + 1 < len(tokens) and (word := tokens[last + 1]).start == tokens[last].end \
-                and (outer := view.scale_of(word.lower)) is not None and outer > value:
-            value, last = value * outer, last + 1  # "1천200만": 1,200 ten-thousands
-        return value, last
 
     def _is_date_or_ordinal(self, text: str, tokens: list[_Token], index: int) -> bool:
         token = tokens[index]
@@ -388,11 +377,9 @@ class _View:
         """The order of magnitude of a vague amount ("Tausende"), for sorting only."""
         return self.vague.get(word) or self.few.get(word)
 
-    def scale_of(self, word: str) -> float | None:
-        """A scale word, or a one-letter scale with a particle glued to it ("천여")."""
-        if word in self.scales:
-            return self.scales[word]
-        return self.scales.get(word[:1]) if len(word) > 1 and not word[:1].isascii() else None
+    def letter_scale(self, char: str) -> float | None:
+        """A scale written as one letter of a non-Latin script (Korean 십, 백, 천, 만, 억, 조)."""
+        return None if char.isascii() else self.scales.get(char)
 
     def category(self, word: str) -> str | None:
         if word not in self._categories:
@@ -420,6 +407,41 @@ class _View:
 
     def sentence_has_money(self, tokens: list[_Token]) -> bool:
         return any(_matches(t.lower, stem) for t in tokens for stem in self.money)
+
+
+def _letter_scales(tokens: list[_Token], index: int, value: float, view: _View) -> tuple[float, int, str] | None:
+    """A number written with one-letter scales glued to its digits, as Korean writes them: below
+    10,000 the scales add up within a group ("3천5백" is 3,500), 만, 억 and 조 multiply the group before
+    them ("1천200만" is 12,000,000, "2조7천억" 2.7 × 10¹²). Returns the value, the index of the last
+    token read and what follows the last scale letter in its word ("여" in "5천여", "명이" in
+    "3천명이"); None when no such scale is glued to the number at `index`."""
+    total, group, pending = 0.0, 0.0, value
+    last, rest, letters = index, "", 0
+    while last + 1 < len(tokens) and tokens[last + 1].start == tokens[last].end and not rest:
+        part = tokens[last + 1]
+        if part.kind == "number":
+            if pending is not None or (amount := _parse_number(part.text)) is None:
+                break
+            pending, last = amount, last + 1  # "1만5천", "4천600"
+            continue
+        if part.kind != "word" or view.letter_scale(part.lower[0]) is None:
+            break
+        for position, char in enumerate(part.lower):
+            scale = view.letter_scale(char)
+            if scale is None:
+                rest = part.lower[position:]
+                break
+            letters += 1
+            if scale >= 1.0e4:
+                total += ((group + (pending or 0.0)) or 1.0) * scale
+                group = 0.0
+            else:
+                group += (1.0 if pending is None else pending) * scale
+            pending = None
+        last += 1
+    if not letters:
+        return None
+    return total + group + (pending or 0.0), last, rest
 
 
 def _matches(word: str, stem: str) -> bool:
