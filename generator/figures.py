@@ -29,6 +29,8 @@ _RANGE_DASH = re.compile(r"\s*[-–—~∼]\s*$")  # "10 000–12 000", "200∼2
 _CURRENCY = "$€£"
 _CASUALTY_WINDOW = 8  # words after a troop figure in which "killed" or "wounded" makes it casualties
 _CASUALTY_BEFORE = 4  # ... and words before it
+_NOT_COUNTED = ("duration", "calibre")  # what a number before these words counts is no figure
+_CLAUSE = re.compile(r"[,;:()]")  # after the figure, a casualty word past one of these is another clause's
 _QUALIFIER_CHARS = 40
 _SHORT = 3  # stems up to this length match a word's start only, longer ones anywhere in it
 
@@ -49,6 +51,7 @@ class FigureRules:
     between: dict[str, dict[str, str]] = field(default_factory=dict)  # "zwischen" -> "und"
     partitive_default: str | None = None  # what "of them" counts when no figure came before
     partitives_before: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "di cui 3 mila": before it
+    not_counted: dict[str, tuple[str, ...]] = field(default_factory=dict)  # calibres: "152-мм", like durations
 
 
 @dataclass(slots=True)
@@ -105,7 +108,7 @@ def figure_rules(data: object) -> FigureRules:
     return FigureRules(numbers("scales"), numbers("number_words"), numbers("vague"), by_language("qualifiers"),
                        by_language("qualifiers_after"), counts, stems("durations"), stems("measures"),
                        stems("range_words"), numbers("few"), stems("partitives"), between, default,
-                       stems("partitives_before"))
+                       stems("partitives_before"), stems("not_counted"))
 
 
 class FigureFinder:
@@ -169,9 +172,11 @@ class FigureFinder:
             last = index + 1  # "several hundred", "flere tusen": the scale word belongs to the vague amount
         if value is not None and not math.isfinite(value):
             return None, index
-        # A number word alone is a figure only right before a counted noun ("zwei Soldaten").
-        if token.kind == "word" and not vague and not scaled and (
-                value == 1 or following is None or view.category(following.lower) in (None, "other", "duration")):
+        # A number word alone is a figure only right before a counted noun ("zwei Soldaten"), or one
+        # word before it ("Drei nordkoreanische Soldaten").
+        if token.kind == "word" and not vague and not scaled and (value == 1 or not any(
+                view.category(t.lower) not in (None, "other", *_NOT_COUNTED)
+                for t in tokens[index + 1:index + 3] if t.kind == "word")):
             return None, index
         if token.kind == "number" and self._is_date_or_ordinal(text, tokens, index):
             return None, index
@@ -190,7 +195,7 @@ class FigureFinder:
             category, noun_end = antecedent or self.rules.partitive_default, partitive
         else:
             category, noun_end = self._counted(text, tokens, after, index, view, reach=5 if vague else 4)
-            if glued_category not in (None, "duration") and category in (None, "other"):
+            if glued_category not in (None, *_NOT_COUNTED) and category in (None, "other"):
                 category, noun_end = glued_category, None
         if vague and any(t.kind == "number" and not _named(text, t) for t in tokens[index + 1:(noun_end or index) + 1]):
             return None, index  # "flere end 10.000 soldater", "some 13,000": the word qualifies a number
@@ -205,7 +210,7 @@ class FigureFinder:
         money = sign is not None and sign.kind == "sign" and sign.text in _CURRENCY and sign.end == token.start
         if money and category in (None, "duration", "other"):
             category, noun_end = "money", None  # "£3bn a year": the sign says what is counted
-        if category == "duration":
+        if category in _NOT_COUNTED:
             return None, index
         if category is None and previous is not None and self._partitive_before(text, tokens[start_token], view):
             category = previous  # "di cui almeno 3 mila": what the figure before counts
@@ -219,7 +224,7 @@ class FigureFinder:
             category = "money" if view.sentence_has_money(tokens) else "other"
         behind = start_token if partitive is not None else _CASUALTY_BEFORE  # "Getötet wurden ... 2.600 von ihnen"
         if (category == "troops" or (category == "other" and noun_end is None)) \
-                and view.casualty_near(tokens, start_token, (noun_end or last) + 1, behind):
+                and view.casualty_near(text, tokens, start_token, (noun_end or last) + 1, behind):
             # "600.000 russische Soldaten wurden … getötet oder verwundet", "lost 2,300 soldiers"; not
             # things counted by name ("lost 400 square kilometres", "lost 300 tanks")
             category = "casualties"
@@ -296,7 +301,7 @@ class FigureFinder:
         before = None
         for position in range(first - 1, max(first - 3, -1), -1):
             category = view.category(tokens[position].lower)
-            if category not in (None, "duration", "other"):
+            if category not in (None, "other", *_NOT_COUNTED):
                 before = category
                 break
         for position in range(after, min(after + reach, len(tokens))):
@@ -363,8 +368,9 @@ class _View:
         for lang in languages:
             for label, phrases in rules.qualifiers_after.get(lang or "", {}).items():
                 self.qualifiers_after[label] = self.qualifiers_after.get(label, ()) + phrases
-        self.stems: list[tuple[str, str]] = [("duration", s) for lang in languages
-                                             for s in rules.durations.get(lang or "", ())]
+        self.stems: list[tuple[str, str]] = [(kind, s) for lang in languages for kind, section in
+                                             (("duration", rules.durations), ("calibre", rules.not_counted))
+                                             for s in section.get(lang or "", ())]
         for category in CATEGORIES:
             for lang in languages:
                 self.stems.extend((category, s) for s in rules.counts.get(lang or "", {}).get(category, ()))
@@ -388,16 +394,22 @@ class _View:
 
     def is_counter(self, word: str) -> bool:
         """A one- or two-letter counted stem that is the whole word or its start (Korean "명", "발")."""
-        return any(len(stem) <= 2 and word.startswith(stem) for _, stem in self.stems)
+        return any(len(stem) <= 2 and word.startswith(stem) for category, stem in self.stems if category != "calibre")
 
-    def casualty_near(self, tokens: list[_Token], first: int, after: int, before: int = _CASUALTY_BEFORE) -> bool:
+    def casualty_near(self, text: str, tokens: list[_Token], first: int, after: int,
+                      before: int = _CASUALTY_BEFORE) -> bool:
         """A casualty word in the words after the figure, or a few before it ("вбито або поранено
-        понад 3 тисячі"), in its own stretch: another number ends it ("11’000 soldati … 3’000 tra morti")."""
+        понад 3 тисячі"), in its own stretch: another number ends it ("11’000 soldati … 3’000 tra
+        morti"), and so does a comma or the like after it unless a casualty word follows right after
+        it ("4.700 soldados, muertos o heridos"; not "3 tys. żołnierzy, którzy mają uzupełnić straty")."""
         ahead = []
+        end = tokens[after - 1].end if after > 0 else 0
         for token in tokens[after:after + _CASUALTY_WINDOW]:
-            if token.kind == "number":
+            if token.kind == "number" or (_CLAUSE.search(text, end, token.start)
+                                          and self.category(token.lower) != "casualties"):
                 break
             ahead.append(token)
+            end = token.end
         behind = []
         for token in reversed(tokens[max(0, first - before):first]):
             if token.kind == "number":

@@ -73,6 +73,14 @@ def found(finder, text: str, language: str | None) -> list[tuple]:
     # ... but things counted by name stay what they are; a word that starts like a scale is none
     ("en", "Russia lost 400 square kilometres", (400, None, None, "other", False)),
     ("ko", "20 조선인민군 병사", (20, None, None, "troops", False)),
+    # losses in another clause are not these troops'; a casualty word right after the comma is theirs
+    ("pl", "wysłała co najmniej 3 tys. żołnierzy, którzy mają uzupełnić straty",
+     (3000, None, "at least", "troops", False)),
+    ("es", "más de 4.700 soldados norcoreanos, muertos o heridos", (4700, None, "more than", "casualties", False)),
+    # a number word one word before its noun; "two dozen", "20 bln wonów", "2,2 трлн грн"
+    ("de", "Drei nordkoreanische Soldaten sollen in Gefangenschaft geraten sein", (3, None, None, "casualties", False)),
+    ("en", "about two dozen soldiers were killed", (24, None, "about", "casualties", False)),
+    ("uk", "понад 2,2 трлн грн на рік", (2.2e12, None, "more than", "money", False)),
     ("pl", "przeznaczy na obronność 186,6 mld zł", (1.866e11, None, None, "money", False)),
     ("no", "Flere hundre av dem skal ha blitt drept", (None, None, None, "casualties", True)),
     # "some", "a number of" before a counted noun: vague
@@ -91,6 +99,8 @@ def test_a_quantity_in_each_notation(finder, language, text, expected):
     ("ko", "북한이 2023년 9월 이후 러시아에 포탄을 보냈다"),  # the month of a date, then shells without a number
     ("ko", "안보리 결의 2375호를 위반했다"),  # resolution No. 2375
     ("it", "Sono state evacuate 300 persone dalla zona."),
+    ("uk", "снаряди калібру 152 мм"),  # a calibre
+    ("sv", "granater av kaliber 152 mm"),
     ("ru", "в четверг, 13 июня, заявил"),
     ("nl", "Bron: NAVO 28-10-2024"),
     ("en", "In 2023 the talks began for the first time."),
