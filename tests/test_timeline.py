@@ -170,6 +170,10 @@ def test_placing_against_the_article_date(date, lines, expected):
                     (3, "Han sagde i mandags, at Danmark vil sende fly.", "da"),
                     (4, "Le sommet aura lieu lundi prochain.", "fr")],
      [(1, "2025-04-14", YMD), (2, "2025-04-14", YMD), (3, "2025-04-14", YMD), (4, "2025-04-21", YMD)]),
+    # Relative words of every language: the day before yesterday, last and next month, next week.
+    ("2025-09-09", [(1, "Vorige maand ging de dienst uit van minder.", "nl"), (2, "Det skedde i förrgår.", "sv"),
+                    (3, "Le sommet aura lieu le mois prochain.", "fr"), (4, "Лише позавчора.", "uk")],
+     [(1, "2025-08", YM), (2, "2025-09-07", YMD), (3, "2025-10", YM), (4, "2025-09-07", YMD)]),
     # "last May" in a May article is the May before; "since May" is this one.
     ("2024-05-20", [(1, "Troops arrived last May.", "en"), (2, "They have fought since May.", "en")],
      [(1, "2023-05", Y), (2, "2024-05", Y)]),
