@@ -10,8 +10,9 @@ mention means is worked out for the whole article in chronology.py."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache, partial
 
 from .dates import Calendar, Spans
 from .models import DateMention
@@ -67,14 +68,13 @@ def date_words(data: object) -> dict[str, DateWords]:
         if not isinstance(years, dict):
             raise ValueError(f"{code}: years: expected `before` and `after` lists")
         months = entry.get("months") or {}
-        if not isinstance(months, dict) or not isinstance(months.get("before") or [], list):
-            raise ValueError(f"{code}: months: expected a `before` list")
+        if not isinstance(months, dict) or not all(isinstance(months.get(k) or [], list)
+                                                   for k in ("before", "since", "last")):
+            raise ValueError(f"{code}: months: expected `before`, `since` and `last` lists")
         ahead = entry.get("ahead") or {}
         if not isinstance(ahead, dict) or not all(isinstance(ahead.get(k) or [], list)
                                                   for k in ("before", "tense", "not", "back")):
             raise ValueError(f"{code}: ahead: expected `before`, `tense`, `not` and `back` lists")
-        if not isinstance(months.get("since") or [], list):
-            raise ValueError(f"{code}: months: since: expected a list")
         result[code] = DateWords(
             weekdays, relative, _lower(years.get("before")), _lower(years.get("after")), bool(entry.get("particles")),
             months_before=_lower(months.get("before")), months_since=_lower(months.get("since")),
@@ -96,7 +96,7 @@ def _wildcard(phrase: str) -> str:
 
 def _alternatives(phrases: list[str]) -> str:
     # Longest first, so "später am Montag" is not cut to "am Montag"; spaces match any whitespace.
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True))
+    return "|".join(_wildcard(p) for p in sorted(phrases, key=len, reverse=True))
 
 
 class _View:
@@ -119,7 +119,7 @@ class _View:
         self.tense_after = bool(words) and all(w.tense_after for w in words)
         tense = [p for w in words for p in w.ahead_tense]
         # "*rá": a word ending so (Spanish "abordará"); "예정*": a word starting so (Korean "예정이다").
-        either = "|".join(f"(?:{_wildcard(p)})" for p in sorted(tense, key=len, reverse=True))
+        either = _alternatives(tense)
         self.ahead_tense = re.compile(rf"(?<!\w)(?:{either})(?!\w)", re.IGNORECASE) if either else None
         cancel = _alternatives([p for w in words for p in w.ahead_not])
         self.ahead_not = re.compile(rf"(?<!\w)(?:{cancel})(?!\w)", re.IGNORECASE) if cancel else None
@@ -139,7 +139,7 @@ class _View:
             return []
         return [m.start() for m in self.ahead_tense.finditer(text)]
 
-    def ahead(self, text: str, start: int, end: int, future: list[int]) -> int:
+    def ahead(self, text: str, start: int, end: int, future: Callable[[], list[int]]) -> int:
         """+1 when the weekday or day at text[start:end] is ahead of the article's date: a word
         beside it says so ("på måndag", "lundi prochain", "오는 10일"), or a future tense before it in
         its sentence ("abordará el jueves", "will meet on Monday"; after it in Korean); 0 when a word
@@ -148,7 +148,8 @@ class _View:
             return 0
         if self.ahead_near.beside(text, start, end):
             return 1
-        return int(bool(future) and (future[-1] > start if self.tense_after else future[0] < start))
+        found = future()
+        return int(bool(found) and (found[-1] > start if self.tense_after else found[0] < start))
 
 
 class _Beside:
@@ -185,7 +186,7 @@ class DateFinder:
         found: list[tuple[int, DateMention]] = []
         starts = {d.start: d for d in dates}
         merged: set[int] = set()  # starts of dates a weekday was joined to
-        future = view.future(text)
+        future = cache(partial(view.future, text))  # read once, and only when a weekday or day needs it
 
         for m in view.words.finditer(text):
             if not taken.free(m.start(), m.end()):
