@@ -33,6 +33,7 @@ _NOT_COUNTED = ("duration", "calibre")  # what a number before these words count
 _CLAUSE = re.compile(r"[,;:()]")  # after the figure, a casualty word past one of these is another clause's
 _QUALIFIER_CHARS = 40
 _SHORT = 3  # stems up to this length match a word's start only, longer ones anywhere in it
+_WHOLE = "="  # a stem that starts with it matches the whole word only ("=kr", "=perso")
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ class FigureRules:
     partitive_default: str | None = None  # what "of them" counts when no figure came before
     partitives_before: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "di cui 3 mila": before it
     not_counted: dict[str, tuple[str, ...]] = field(default_factory=dict)  # calibres: "152-мм", like durations
+    conjunctions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "missiles and 200 pieces"
+    range_articles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "tra i 12 e i 13 milioni"
 
 
 @dataclass(slots=True)
@@ -108,7 +111,8 @@ def figure_rules(data: object) -> FigureRules:
     return FigureRules(numbers("scales"), numbers("number_words"), numbers("vague"), by_language("qualifiers"),
                        by_language("qualifiers_after"), counts, stems("durations"), stems("measures"),
                        stems("range_words"), numbers("few"), stems("partitives"), between, default,
-                       stems("partitives_before"), stems("not_counted"))
+                       stems("partitives_before"), stems("not_counted"), stems("conjunctions"),
+                       stems("range_articles"))
 
 
 class FigureFinder:
@@ -131,16 +135,18 @@ class FigureFinder:
             inside = bisect_right(starts, token.start) - 1
             if index <= taken or (inside >= 0 and token.start < dated[inside][1]):
                 continue
-            figure, last = self._figure_at(text, tokens, index, view, found[-1].counts if found else None)
+            figure, last = self._figure_at(text, tokens, index, view, found[-1].counts if found else None,
+                                           taken + 1)
             if figure is not None:
                 found.append(figure)
                 taken = last
         return tuple(found)
 
-    def _figure_at(self, text: str, tokens: list[_Token], index: int, view: _View, previous: str | None = None
-                   ) -> tuple[Figure | None, int]:
+    def _figure_at(self, text: str, tokens: list[_Token], index: int, view: _View, previous: str | None = None,
+                   floor: int = 0) -> tuple[Figure | None, int]:
         """The figure that starts at `tokens[index]`, and the index of its last token; `previous`:
-        what the sentence's figure before it counts (for a partitive: "2.600 von ihnen")."""
+        what the sentence's figure before it counts (for a partitive: "2.600 von ihnen"); `floor`: the
+        first token after that figure."""
         token = tokens[index]
         value: float | None = None
         vague = False
@@ -153,6 +159,9 @@ class FigureFinder:
             vague, value = True, None
         elif token.kind == "word" and token.lower in view.number_words:
             value = view.number_words[token.lower]
+        elif token.kind == "word" and token.lower in view.scales and len(token.lower) > 1 \
+                and (index == 0 or tokens[index - 1].kind != "number"):
+            value = view.scales[token.lower]  # "tausend Pioniere", "тисяча загиблих": a number word
         else:
             return None, index
         scaled = False
@@ -189,6 +198,8 @@ class FigureFinder:
                 last = after - 1
                 if high_scale and not scaled:
                     value *= high_scale  # "od 10 do 12 tysięcy": the scale word covers both ends
+                elif not scaled and value * 1000 <= high < value * 10000:
+                    value *= 1000  # "12–14 000": the thousands are written once
         partitive = self._partitive(text, tokens, last, view)
         if partitive is not None:  # "2.600 von ihnen": what was counted before
             antecedent = previous or self._counted(text, tokens, index, index, view, reach=0)[0]
@@ -197,7 +208,8 @@ class FigureFinder:
             category, noun_end = self._counted(text, tokens, after, index, view, reach=5 if vague else 4)
             if glued_category not in (None, *_NOT_COUNTED) and category in (None, "other"):
                 category, noun_end = glued_category, None
-        if vague and any(t.kind == "number" and not _named(text, t) for t in tokens[index + 1:(noun_end or index) + 1]):
+        if vague and any(t.kind == "number" and not _named(text, t)
+                         for t in tokens[index + 1:max(noun_end or index, index + 1) + 1]):
             return None, index  # "flere end 10.000 soldater", "some 13,000": the word qualifies a number
         qualifier, start = self._qualifier(text, tokens, index, view)
         if between is not None and qualifier is None:
@@ -221,7 +233,8 @@ class FigureFinder:
                 return None, index
             if not (scaled or qualifier):
                 return None, index
-            category = "money" if view.sentence_has_money(tokens) else "other"
+            category = view.noun_before(tokens, floor, start_token) or \
+                ("money" if view.sentence_has_money(tokens) else "other")
         behind = start_token if partitive is not None else _CASUALTY_BEFORE  # "Getötet wurden ... 2.600 von ihnen"
         if (category == "troops" or (category == "other" and noun_end is None)) \
                 and view.casualty_near(text, tokens, start_token, (noun_end or last) + 1, behind):
@@ -253,14 +266,18 @@ class FigureFinder:
         "between $2.5 billion and $3.5 billion"), and the index of its "between" word if any."""
         nxt = last + 1
         opener = first - 1 if first > 0 and tokens[first - 1].kind != "sign" else first - 2
+        if opener > 0 and tokens[opener].lower in view.range_articles:
+            opener -= 1  # "tra i 12 e i 13 milioni"
         middle = view.between.get(tokens[opener].lower) if opener >= 0 else None
-        skip = 1 if nxt + 2 < len(tokens) and tokens[nxt + 1].kind == "sign" else 0  # "and $3.5 billion"
+        skip = 1 if nxt + 2 < len(tokens) and (tokens[nxt + 1].kind == "sign"  # "and $3.5 billion"
+                                               or tokens[nxt + 1].lower in view.range_articles) else 0
         between = None
         if nxt < len(tokens) and tokens[nxt].kind == "number" and \
                 _RANGE_DASH.match(text[tokens[last].end:tokens[nxt].start]):
             end = nxt
-        elif nxt + 1 < len(tokens) and tokens[nxt].lower in view.range_words and tokens[nxt + 1].kind == "number":
-            end = nxt + 1
+        elif nxt + 1 + skip < len(tokens) and tokens[nxt].lower in view.range_words \
+                and tokens[nxt + 1 + skip].kind == "number":
+            end = nxt + 1 + skip  # "10 bis 12", "$5bn to $6bn"
         elif middle is not None and nxt + 1 + skip < len(tokens) and tokens[nxt].lower == middle \
                 and tokens[nxt + 1 + skip].kind == "number":
             end, between = nxt + 1 + skip, opener
@@ -299,7 +316,8 @@ class FigureFinder:
         counter after it ("명", "발": short words that count anything) gives way to a noun right
         before it ("탄도미사일 100발", "사상자 최소 3천 명")."""
         before = None
-        for position in range(first - 1, max(first - 3, -1), -1):
+        coordinated = first > 0 and tokens[first - 1].lower in view.conjunctions  # "missiles and 200 guns"
+        for position in range(first - 1, first - 1 if coordinated else max(first - 3, -1), -1):
             category = view.category(tokens[position].lower)
             if category not in (None, "other", *_NOT_COUNTED):
                 before = category
@@ -309,9 +327,10 @@ class FigureFinder:
                 break  # "sedan 2023 skickat minst 9 500 containrar": the noun is the next number's
             category = view.category(tokens[position].lower)
             if category is not None:
-                if before is not None and view.is_counter(tokens[position].lower):
-                    return before, position
-                return category, position
+                if view.is_counter(tokens[position].lower):
+                    return before or category, position
+                head = view.head(text, tokens, position)
+                return (category, position) if head is None else (view.category(tokens[head].lower), head)
         return before, None
 
     @staticmethod
@@ -377,6 +396,8 @@ class _View:
         self.stems.extend(("other", s) for lang in languages for s in rules.measures.get(lang or "", ()))
         self.money = tuple(s for category, s in self.stems if category == "money")
         self.range_words = {w for lang in languages for w in rules.range_words.get(lang or "", ())}
+        self.range_articles = {w for lang in languages for w in rules.range_articles.get(lang or "", ())}
+        self.conjunctions = {w for lang in languages for w in rules.conjunctions.get(lang or "", ())}
         self._categories: dict[str, str | None] = {}
 
     def magnitude(self, word: str) -> float | None:
@@ -388,9 +409,41 @@ class _View:
         return None if char.isascii() else self.scales.get(char)
 
     def category(self, word: str) -> str | None:
+        """The category of the longest stem the word holds ("Raketenwerfer": the launcher, not the
+        rocket); between stems of one length, the first listed."""
         if word not in self._categories:
-            self._categories[word] = next((c for c, stem in self.stems if _matches(word, stem)), None)
+            best, length = None, 0
+            for category, stem in self.stems:
+                if len(stem) > length and _matches(word, stem):
+                    best, length = category, len(stem)
+            self._categories[word] = best
         return self._categories[word]
+
+    def head(self, text: str, tokens: list[_Token], position: int) -> int | None:
+        """The next word, when it is a counted noun of another kind right after the one at `position`:
+        the last noun of a compound is its head ("rocket launchers", "troops killed")."""
+        found = self.category(tokens[position].lower)
+        following = position + 1
+        if following >= len(tokens) or tokens[following].kind != "word" or \
+                not text[tokens[position].end:tokens[following].start].isspace():
+            return None
+        category = self.category(tokens[following].lower)
+        if category in (None, found, *_NOT_COUNTED) or found in _NOT_COUNTED or \
+                self.is_counter(tokens[following].lower):
+            return None
+        return following
+
+    def noun_before(self, tokens: list[_Token], floor: int, first: int) -> str | None:
+        """What the nearest counted noun before a figure that names none counts ("North Korean
+        casualties had reached nearly 4,000"), back to the figure before it (whose noun it is not) or
+        any number."""
+        for token in reversed(tokens[floor:first]):
+            if token.kind == "number":
+                return None
+            category = self.category(token.lower)
+            if category not in (None, "other", *_NOT_COUNTED):
+                return category
+        return None
 
     def is_counter(self, word: str) -> bool:
         """A one- or two-letter counted stem that is the whole word or its start (Korean "명", "발")."""
@@ -457,6 +510,10 @@ def _letter_scales(tokens: list[_Token], index: int, value: float, view: _View) 
 
 
 def _matches(word: str, stem: str) -> bool:
+    """A stem written "=kr" is a whole word; one of up to three letters starts the word; a longer one
+    may stand anywhere in it."""
+    if stem[0] == _WHOLE:
+        return word == stem[1:]
     return word.startswith(stem) if len(stem) <= _SHORT else stem in word
 
 
