@@ -3,7 +3,8 @@ one means, at the precision the text gives, and which parts were inferred and fr
 
 A mention that writes its year ("28-10-2024", "im September 2023") is placed as written. The others
 are counted from the article's reference date, chosen in this order:
-1. the article's date (front matter, or a dateline cleanup found);
+1. the article's date (front matter, or a dateline cleanup found), else the first full date on a
+   line cleanup set aside as a dateline (a byline: "di Paolo Benedetti | 11 ottobre 2025, 13:05");
 2. what the article's own full dates agree on (the most frequent; on a tie, the latest);
 3. its dates without a year ("28. Oktober"), given the year that puts them nearest the newest
    article's date of the whole folder (`fallback`, the site's "as of"), and then agreed on as in 2.
@@ -96,6 +97,9 @@ def reference(article: Article, fallback: str | None) -> Reference | None:
     if article.metadata.date:
         return Reference(article.metadata.date, f"the article's date, {article.metadata.date}")
     mentions = [m for s in lines_of(article) for m in s.dates]
+    dateline = next((m.written for s in article.set_aside for m in s.dates if m.written and m.day is not None), None)
+    if dateline:
+        return Reference(dateline, f"the article's dateline, {dateline}")
     full = [m.written for m in mentions if m.written and m.day is not None]
     if full:
         agreed = _agreed(full)
@@ -215,10 +219,11 @@ def _place(mention: DateMention, ref: Reference | None, anchor: dt.date | None, 
 def _counted_day(mention: DateMention, anchor: dt.date) -> dt.date | None:
     """A weekday or a day of the month named alone ("am Montag", "4일"): the latest such day up to
     the article's date, or the first from it when the text puts it ahead ("på måndag", "오는 10일")."""
-    # The article's own weekday is that day either way ("später am Montag ... sprechen wird" in
-    # Monday's paper); a reader of "prevista para el martes" in Tuesday's paper may mean next week.
+    # The article's own weekday is that day ("später am Montag ... sprechen wird" in Monday's paper)
+    # unless a word beside it puts it ahead ("kommenden Mittwoch" in Wednesday's paper: a week on).
     step = 1 if mention.direction > 0 else -1
-    for offset in range(0, 62):  # a day of the month recurs within two months (31 February is none)
+    # a day of the month recurs within two months (31 February is none)
+    for offset in range(1 if mention.direction > 1 else 0, 63):
         day = anchor + dt.timedelta(days=step * offset)
         if (mention.weekday is not None and day.weekday() == mention.weekday) or \
                 (mention.weekday is None and day.day == mention.day):

@@ -15,6 +15,8 @@ _SHORT_MONTH = 3  # month words this short are read only in their own language (
 _NUMERIC = (
     (re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), ("y", "m", "d")),
     (re.compile(r"(?<!\d)(\d{1,2})[-./](\d{1,2})[-./](\d{4})(?!\d)"), ("d", "m", "y")),
+    (re.compile(r"(?<![\d.])(\d{4})\.(\d{1,2})\.(\d{1,2})(?![\d.]\d)"), ("y", "m", "d")),  # "2024.12.23"
+    (re.compile(r"(?<![\d/])(\d{4})/(\d{1,2})/(\d{1,2})(?![\d/]\d)"), ("y", "m", "d")),
 )
 
 

@@ -116,12 +116,12 @@ def analyse_article(source: SourceFile, knowledge: Knowledge, identifier: Langua
     for paragraph in paragraphs:
         for sentence in paragraph.sentences:
             shares[sentence.language or "und"] += len(sentence.text)
+    main = source.front_matter.language or (shares.most_common(1)[0][0] if shares else None)
     return Article(
         source=source,
-        metadata=replace(_merge(source.front_matter, cleaned.metadata),
-                         language=source.front_matter.language or (shares.most_common(1)[0][0] if shares else None)),
+        metadata=replace(_merge(source.front_matter, cleaned.metadata), language=main),
         paragraphs=tuple(paragraphs),
-        set_aside=_dated(cleaned.set_aside, knowledge, source.front_matter.language),
+        set_aside=_dated(cleaned.set_aside, knowledge, main),  # "9 sep. 2025": read in the article's language
         repaired=tuple(line for line in cleaned.lines if line.repairs),
         languages=tuple(code for code, _ in shares.most_common() if code != "und"),
         problems=(*source.problems, *_repair_warnings(source.name, cleaned.lines)),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, partial
 
 from .dates import Calendar, Spans
@@ -140,14 +140,14 @@ class _View:
         return [m.start() for m in self.ahead_tense.finditer(text)]
 
     def ahead(self, text: str, start: int, end: int, future: Callable[[], list[int]]) -> int:
-        """+1 when the weekday or day at text[start:end] is ahead of the article's date: a word
-        beside it says so ("på måndag", "lundi prochain", "오는 10일"), or a future tense before it in
-        its sentence ("abordará el jueves", "will meet on Monday"; after it in Korean); 0 when a word
+        """+2 when a word beside the weekday or day at text[start:end] says it is ahead of the
+        article's date ("på måndag", "lundi prochain", "오는 10일"), +1 when a future tense before it in
+        its sentence does ("abordará el jueves", "will meet on Monday"; after it in Korean); 0 when a word
         beside it says it is past ("last Monday", "i mandags", "지난 3일") or nothing says ahead."""
         if text[start:end].lower() in self.back_forms or self.back_near.beside(text, start, end):
             return 0
         if self.ahead_near.beside(text, start, end):
-            return 1
+            return 2  # "kommenden Mittwoch" in Wednesday's paper is a week on
         found = future()
         return int(bool(found) and (found[-1] > start if self.tense_after else found[0] < start))
 
@@ -187,6 +187,8 @@ class DateFinder:
         starts = {d.start: d for d in dates}
         merged: set[int] = set()  # starts of dates a weekday was joined to
         future = cache(partial(view.future, text))  # read once, and only when a weekday or day needs it
+        week: tuple[int, int] | None = None  # the week phrase just found ("vorige week"), for a weekday after it
+        weekday_end = -1  # the end of the weekday just found, for a week phrase after it
 
         for m in view.words.finditer(text):
             if not taken.free(m.start(), m.end()):
@@ -204,12 +206,24 @@ class DateFinder:
                     taken.take(m.start(), m.end())
                     merged.add(named.start)
                     continue
-                found.append((m.start(), DateMention(m.group(), weekday=view.weekdays[phrase],
-                                                     direction=view.ahead(text, m.start(), m.end(), future))))
+                direction = view.ahead(text, m.start(), m.end(), future)
+                if week is not None and _WEEKDAY_GAP.fullmatch(text, week[1], m.start()):
+                    # "vorige week woensdag": one day, in the week the phrase names
+                    direction = 2 if found.pop()[1].shift > 0 else 0
+                found.append((m.start(), DateMention(m.group(), weekday=view.weekdays[phrase], direction=direction)))
             elif phrase in view.relative:  # (a case-folding the dictionary does not know is skipped)
                 shift, unit = view.relative[phrase]
+                previous = found[-1][1] if found else None
+                if unit == "week" and previous is not None and previous.weekday is not None and \
+                        previous.month is None and _WEEKDAY_GAP.fullmatch(text, weekday_end, m.start()):
+                    # "Wednesday last week": the weekday is the date
+                    found[-1] = (found[-1][0], replace(previous, direction=2 if shift > 0 else 0))
+                    taken.take(m.start(), m.end())
+                    continue
                 found.append((m.start(), DateMention(m.group(), shift=shift, unit=unit)))
             taken.take(m.start(), m.end())
+            week = (m.start(), m.end()) if phrase in view.relative and view.relative[phrase][1] == "week" else None
+            weekday_end = m.end() if phrase in view.weekdays else -1
         # A day alone ("4일", "오는 10일") is counted like a weekday: back, or ahead when the text says so.
         found.extend((d.start, DateMention(text[d.start:d.end], d.year, d.month, d.day,
                                            direction=0 if d.month else view.ahead(text, d.start, d.end, future)))
