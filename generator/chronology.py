@@ -15,7 +15,8 @@ day up to the reference date, or the first from it when its sentence puts it ahe
 article dated only to a month is that month); "am selben Tag" is the date the article placed last,
 at its precision, and "zwei Tage später" two days after it. A month named alone ("im September")
 takes the year its sentence names, else the year that puts it nearest the reference date; after
-"seit", "since" the latest such month up to it, after "last" the latest before its month. A day of
+"seit", "since" the latest such month up to it, after "last" the latest before its month. A weekday
+with a week ("vorige week woensdag", "Wednesday last week") is that day of that week. A day of
 the month named alone (Korean "4일") is counted like a weekday. What cannot be counted from anything
 is not placed.
 Nothing here reads the clock of the machine that builds the site."""
@@ -199,6 +200,9 @@ def _place(mention: DateMention, ref: Reference | None, anchor: dt.date | None, 
         # An article dated only to a year: its year (a weekday given with the date must still match).
         day = _nearest(mention, anchor) if precise > 4 else _in_year(mention, anchor.year)
         return (day.isoformat(), ("year",)) if day else (None, ())
+    if mention.unit == "week" and mention.weekday is not None:  # "vorige week woensdag"
+        day = anchor + dt.timedelta(days=7 * mention.shift + mention.weekday - anchor.weekday())
+        return (day.isoformat(), PARTS) if precise == 10 else (None, ())
     if mention.unit is None and (mention.weekday is not None or mention.day is not None):
         day = _counted_day(mention, anchor) if precise == 10 else None
         return (day.isoformat(), PARTS if mention.weekday is not None else ("year", "month")) if day else (None, ())

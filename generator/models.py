@@ -133,7 +133,9 @@ class DateMention:
     day: int | None = None
     weekday: int | None = None  # 0 = Monday: named alone ("am Montag") or before a day ("в четверг, 13 июня")
     shift: int = 0  # for a relative expression: how many units from the article's date
-    unit: str | None = None  # day, week, month, year, or "same" (the day named last); None: not relative
+    # day, week, month, year, or "same" (the day named last); None: not relative. With a weekday,
+    # "week": that day of the week `shift` weeks from the article's ("vorige week woensdag").
+    unit: str | None = None
     # For a weekday, a day or a month named alone: +2 the first such after the article's date ("på
     # måndag", "오는 10일"), +1 the first from it (a future tense: "will meet on Monday"), -1 the latest
     # up to it ("seit Januar"), -2 (a month) the latest before the article's month ("last May"), 0 the

@@ -206,18 +206,21 @@ class DateFinder:
                     taken.take(m.start(), m.end())
                     merged.add(named.start)
                     continue
-                direction = view.ahead(text, m.start(), m.end(), future)
                 if week is not None and _WEEKDAY_GAP.fullmatch(text, week[1], m.start()):
                     # "vorige week woensdag": one day, in the week the phrase names
-                    direction = 2 if found.pop()[1].shift > 0 else 0
-                found.append((m.start(), DateMention(m.group(), weekday=view.weekdays[phrase], direction=direction)))
+                    found.append((week[0], DateMention(text[week[0]:m.end()], weekday=view.weekdays[phrase],
+                                                       shift=found.pop()[1].shift, unit="week")))
+                else:
+                    found.append((m.start(), DateMention(m.group(), weekday=view.weekdays[phrase],
+                                                         direction=view.ahead(text, m.start(), m.end(), future))))
             elif phrase in view.relative:  # (a case-folding the dictionary does not know is skipped)
                 shift, unit = view.relative[phrase]
                 previous = found[-1][1] if found else None
                 if unit == "week" and previous is not None and previous.weekday is not None and \
                         previous.month is None and _WEEKDAY_GAP.fullmatch(text, weekday_end, m.start()):
-                    # "Wednesday last week": the weekday is the date
-                    found[-1] = (found[-1][0], replace(previous, direction=2 if shift > 0 else 0))
+                    # "Wednesday last week": one day, in the week the phrase names
+                    found[-1] = (found[-1][0], replace(previous, words=text[found[-1][0]:m.end()], shift=shift,
+                                                       unit="week", direction=0))
                     taken.take(m.start(), m.end())
                     continue
                 found.append((m.start(), DateMention(m.group(), shift=shift, unit=unit)))

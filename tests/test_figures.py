@@ -86,6 +86,25 @@ def found(finder, text: str, language: str | None) -> list[tuple]:
     # "some", "a number of" before a counted noun: vague
     ("de", "eine Reihe von Aufklärungssatelliten", (None, None, None, "other", True)),
     ("en", "several hundred tanks", (None, None, None, "other", True)),
+    # the longest stem a word holds, or a compound's last noun, says what is counted
+    ("de", "zwei Dutzend Raketenwerfer", (24, None, None, "other", False)),
+    ("en", "200 rocket launchers", (200, None, None, "other", False)),
+    ("fr", "une centaine de lance-roquettes", (100, None, None, "other", False)),
+    ("pl", "dziesiątki pocisków balistycznych", (None, None, None, "missiles", True)),
+    # whole-word stems: "kr" is kroner, not "krig"; Italian "perso" is lost, not "persone"
+    ("da", "over 60 mia. kr.", (6e10, None, "more than", "money", False)),
+    ("it", "avrebbero perso centinaia di uomini", (None, None, None, "casualties", True)),
+    # a scale word alone, tens as words, demonyms
+    ("de", "tausend Pioniere", (1000, None, None, "troops", False)),
+    ("uk", "щонайменше тисяча загиблих", (1000, None, "at least", "casualties", False)),
+    ("nl", "minstens veertig doden", (40, None, "at least", "casualties", False)),
+    ("en", "roughly 11,000 North Koreans", (11000, None, "about", "troops", False)),
+    # ranges: "tra i ... e i ...", a currency sign on both ends, thousands written once
+    ("it", "tra i 12 e i 13 milioni di proiettili", (1.2e7, 1.3e7, None, "shells", False)),
+    ("en", "value at $5bn to $6bn", (5e9, 6e9, None, "money", False)),
+    ("sv", "12–14 000 nordkoreanska soldater", (12000, 14000, None, "troops", False)),
+    # a figure naming no noun: the counted noun before it
+    ("en", "North Korean casualties had already reached nearly 4,000", (4000, None, "nearly", "casualties", False)),
 ])
 def test_a_quantity_in_each_notation(finder, language, text, expected):
     assert found(finder, text, language) == [expected]
@@ -320,3 +339,12 @@ def test_fifth_made_up_set_in_thirteen_languages():
     tuning = ROOT / "tests/data/facts/made_up5"
     result = score_figures(corpus_of(tuning), load_key_figures(tuning / "expected.yml"))
     assert result.precision >= 0.86 and result.recall >= 0.83, (result.precision, result.recall)
+
+
+def test_a_figure_after_and_counts_its_own_noun(finder):
+    """"missiles and 200 artillery pieces": the noun before "and" is the first figure's."""
+    assert found(finder, "more than 220 ballistic missiles and 200 artillery pieces", "en") == [
+        (220, None, "more than", "missiles", False), (200, None, None, "other", False)]
+    # "some 300": "some" qualifies the number, it is no second, vague figure
+    assert found(finder, "roughly 11,000 North Koreans, of whom some 300 have been killed", "en") == [
+        (11000, None, "about", "troops", False), (300, None, "about", "casualties", False)]

@@ -190,6 +190,16 @@ def test_placing_against_the_article_date(date, lines, expected):
                     (6, "3일간 훈련했다.", "ko"), (7, "공격 5일 후 철수했다.", "ko")],
      [(1, "2023-09", ()), (1, "2025-09-04", YM), (2, "2024-10", Y), (3, "2025-09-03", YM), (4, "2025-08-28", YM),
       (5, "2025-09-10", YM)]),
+    # A word beside the article's own weekday puts it a week on; a week phrase and a weekday are one day.
+    ("2025-06-18", [(1, "Darüber soll der Ausschuss kommenden Mittwoch entscheiden.", "de"),
+                    (2, "Kim stond vorige week woensdag in Peking.", "nl"),
+                    (3, "He met Putin on Wednesday last week.", "en")],
+     [(1, "2025-06-25", YMD), (2, "2025-06-11", YMD), (3, "2025-06-11", YMD)]),
+    # Weekends at month precision; "two days earlier" from the date placed last; genitive weekdays.
+    ("2025-07-14", [(1, "Lavrov besøkte i helgen Wonsan.", "no"), (2, "The talks began on 3 July.", "en"),
+                    (3, "Two days earlier the general had praised them.", "en"),
+                    (4, "Партнери наступного четверга оголосять нові пакети.", "uk")],
+     [(1, "2025-07", YM), (2, "2025-07-03", Y), (3, "2025-07-01", YMD), (4, "2025-07-17", YMD)]),
 ])
 def test_weekdays_days_and_months_ahead_or_back(date, lines, expected):
     assert placed(article(lines, date)) == expected
@@ -392,3 +402,25 @@ def test_fifth_made_up_set_in_thirteen_languages():
     result = score_dates(corpus_of(tuning), load_key_dates(tuning / "expected.yml"))
     assert result.precision >= 0.95 and result.recall >= 0.86, (result.precision, result.recall)
     assert result.flags_right == len(result.hits)
+
+
+def test_a_byline_or_a_lone_date_line_dates_the_article(tmp_path):
+    """A byline ("author | date, time") and a date alone on its line are datelines: they are the
+    article's reference date (before any date its text names) and are read in its language
+    ("9 sep. 2025": "sep" is a month only in some languages)."""
+    from tests.conftest import corpus_of
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "it.txt").write_text(
+        "Medvedev alla parata di Pyongyang\ndi Paolo Benedetti | 11 ottobre 2025, 13:05\n"
+        "Kim Jong Un ha celebrato ieri a Pyongyang gli 80 anni del partito.\n"
+        "Il tema sarà discusso al Consiglio europeo di giovedì 23 ottobre.\n", encoding="utf-8")
+    (folder / "nl.txt").write_text(
+        "Al zo'n 2000 Noord-Koreaanse militairen gesneuveld\n9 sep. 2025, 06:12\n"
+        "Vorige maand ging de inlichtingendienst nog uit van een veel lager aantal doden.\n", encoding="utf-8")
+    corpus = corpus_of(folder)
+    events = {a.source.name: [(e.sentence.line, e.iso) for e in events_of(a, corpus.as_of)[0]]
+              for a in corpus.published}
+    assert events["it.txt"] == [(2, "2025-10-11"), (3, "2025-10-10"), (4, "2025-10-23")]
+    assert events["nl.txt"] == [(2, "2025-09-09"), (3, "2025-08")]
