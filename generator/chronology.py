@@ -212,6 +212,13 @@ def _place(mention: DateMention, ref: Reference | None, anchor: dt.date | None, 
         return (anchor + dt.timedelta(weeks=mention.shift)).isoformat()[:7], ("year", "month")
     if mention.unit in ("day", "week") and mention.shift == 0 and precise == 7:
         return ref.iso, ("year", "month")  # "today" in an article dated to a month: that month
+    if mention.unit == "month" and mention.day is not None:  # "지난달 28일": that day of last month
+        months = anchor.year * 12 + anchor.month - 1 + mention.shift
+        try:
+            day = dt.date(months // 12, months % 12 + 1, mention.day)
+        except ValueError:
+            return None, ()
+        return (day.isoformat(), ("year", "month")) if precise == 10 else (None, ())
     if mention.unit == "month" and precise >= 7:
         months = anchor.year * 12 + anchor.month - 1 + mention.shift
         return f"{months // 12:04d}-{months % 12 + 1:02d}", ("year", "month")

@@ -39,6 +39,7 @@ class DateWords:
     tense_after: bool = False  # the tense word comes after the weekday (Korean: the verb ends the sentence)
     months_since: tuple[str, ...] = ()  # before a month alone: the latest such month ("seit Januar")
     months_last: tuple[str, ...] = ()  # before a month alone: the latest such month before this one ("last May")
+    months_and: tuple[str, ...] = ()  # between two months: the second is a date too ("w styczniu i lutym")
 
 
 def date_words(data: object) -> dict[str, DateWords]:
@@ -69,8 +70,8 @@ def date_words(data: object) -> dict[str, DateWords]:
             raise ValueError(f"{code}: years: expected `before` and `after` lists")
         months = entry.get("months") or {}
         if not isinstance(months, dict) or not all(isinstance(months.get(k) or [], list)
-                                                   for k in ("before", "since", "last")):
-            raise ValueError(f"{code}: months: expected `before`, `since` and `last` lists")
+                                                   for k in ("before", "since", "last", "and")):
+            raise ValueError(f"{code}: months: expected `before`, `since`, `last` and `and` lists")
         ahead = entry.get("ahead") or {}
         if not isinstance(ahead, dict) or not all(isinstance(ahead.get(k) or [], list)
                                                   for k in ("before", "tense", "not", "back")):
@@ -78,7 +79,8 @@ def date_words(data: object) -> dict[str, DateWords]:
         result[code] = DateWords(
             weekdays, relative, _lower(years.get("before")), _lower(years.get("after")), bool(entry.get("particles")),
             months_before=_lower(months.get("before")), months_since=_lower(months.get("since")),
-            months_last=_lower(months.get("last")), ahead_before=_lower(ahead.get("before")),
+            months_last=_lower(months.get("last")), months_and=_lower(months.get("and")),
+            ahead_before=_lower(ahead.get("before")),
             ahead_tense=_lower(ahead.get("tense")), ahead_not=_lower(ahead.get("not")),
             ahead_back=_lower(ahead.get("back")), tense_after=ahead.get("side") == "after")
     return result
@@ -130,6 +132,9 @@ class _View:
         lone = _alternatives([p for w in words for p in w.months_before])
         # A lookahead, so that "в конце октября" is tried at "конце" after failing at "в".
         self.months = re.compile(rf"(?<!\w)(?=(?:{lone})\s{{1,3}}(\w{{2,20}})(?!\w))", re.IGNORECASE) if lone else None
+        joined = _alternatives([p for w in words for p in w.months_and])
+        self.and_month = re.compile(rf"\s{{1,3}}(?:{joined})\s{{1,3}}(\w{{2,20}})(?!\w)",
+                                    re.IGNORECASE) if joined else None
 
 
     def future(self, text: str) -> list[int]:
@@ -227,10 +232,19 @@ class DateFinder:
             taken.take(m.start(), m.end())
             week = (m.start(), m.end()) if phrase in view.relative and view.relative[phrase][1] == "week" else None
             weekday_end = m.end() if phrase in view.weekdays else -1
-        # A day alone ("4일", "오는 10일") is counted like a weekday: back, or ahead when the text says so.
-        found.extend((d.start, DateMention(text[d.start:d.end], d.year, d.month, d.day,
-                                           direction=0 if d.month else view.ahead(text, d.start, d.end, future)))
-                     for d in dates if d.valid and d.start not in merged)
+        # A day alone ("4일", "오는 10일") is counted like a weekday: back, or ahead when the text says so;
+        # right after a month phrase ("지난달 28일") it is that day of that month.
+        months = {start + len(m.words): i for i, (start, m) in enumerate(found) if m.unit == "month"}
+        for d in dates:
+            if not d.valid or d.start in merged:
+                continue
+            phrase = next((i for end, i in months.items() if d.month is None and text[end:d.start].isspace()), None)
+            if phrase is not None:
+                start, month = found[phrase]
+                found[phrase] = (start, DateMention(text[start:d.end], day=d.day, shift=month.shift, unit="month"))
+                continue
+            found.append((d.start, DateMention(text[d.start:d.end], d.year, d.month, d.day,
+                                               direction=0 if d.month else view.ahead(text, d.start, d.end, future))))
         for pattern in view.years:
             for m in pattern.finditer(text):
                 year = int(m.group(1))
@@ -247,6 +261,11 @@ class DateFinder:
                 since = -2 if view.last is not None and view.last.match(text, m.start()) else \
                     -1 if view.since is not None and view.since.match(text, m.start()) else 0
                 found.append((m.start(), DateMention(text[m.start():m.end(1)], month=month, direction=since)))
+                second = view.and_month.match(text, m.end(1)) if view.and_month else None
+                other = self.calendar.month(second.group(1), own) if second else None
+                if second and other and len(second.group(1)) > 3 and taken.take(second.start(1), second.end(1)):
+                    # "w styczniu i lutym": the second month shares the first's preposition
+                    found.append((second.start(1), DateMention(second.group(1), month=other, direction=since)))
         return tuple(mention for _, mention in sorted(found, key=lambda item: item[0]))
 
     def _view(self, language: str | None) -> _View:

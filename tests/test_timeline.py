@@ -200,6 +200,10 @@ def test_placing_against_the_article_date(date, lines, expected):
                     (3, "Two days earlier the general had praised them.", "en"),
                     (4, "Партнери наступного четверга оголосять нові пакети.", "uk")],
      [(1, "2025-07", YM), (2, "2025-07-03", Y), (3, "2025-07-01", YMD), (4, "2025-07-17", YMD)]),
+    # Two months joined by "and" are both dates; a day right after "last month" is that day of it.
+    ("2025-03-27", [(1, "Korea Północna wysłała w styczniu i lutym co najmniej 3 tys. żołnierzy.", "pl"),
+                    (2, "김정은은 지난달 28일 훈련기지를 찾았다.", "ko")],
+     [(1, "2025-01", Y), (1, "2025-02", Y), (2, "2025-02-28", YM)]),
 ])
 def test_weekdays_days_and_months_ahead_or_back(date, lines, expected):
     assert placed(article(lines, date)) == expected
