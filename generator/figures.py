@@ -182,10 +182,10 @@ class FigureFinder:
         if value is not None and not math.isfinite(value):
             return None, index
         # A number word alone is a figure only right before a counted noun ("zwei Soldaten"), or one
-        # word before it ("Drei nordkoreanische Soldaten").
+        # or two words before it ("Drei nordkoreanische Soldaten", "two North Korean soldiers").
         if token.kind == "word" and not vague and not scaled and (value == 1 or not any(
-                view.category(t.lower) not in (None, "other", *_NOT_COUNTED)
-                for t in tokens[index + 1:index + 3] if t.kind == "word")):
+                view.category(t.lower) not in (None, *_NOT_COUNTED)
+                for t in tokens[index + 1:index + 4] if t.kind == "word")):
             return None, index
         if token.kind == "number" and self._is_date_or_ordinal(text, tokens, index):
             return None, index

@@ -103,6 +103,9 @@ def found(finder, text: str, language: str | None) -> list[tuple]:
     ("it", "tra i 12 e i 13 milioni di proiettili", (1.2e7, 1.3e7, None, "shells", False)),
     ("en", "value at $5bn to $6bn", (5e9, 6e9, None, "money", False)),
     ("sv", "12–14 000 nordkoreanska soldater", (12000, 14000, None, "troops", False)),
+    # a number word two words before its noun, and before things of other kinds
+    ("en", "Ukraine captures two North Korean soldiers", (2, None, None, "casualties", False)),
+    ("sv", "visar två ryska transportplan av typen Il-76", (2, None, None, "other", False)),
     # a figure naming no noun: the counted noun before it
     ("en", "North Korean casualties had already reached nearly 4,000", (4000, None, "nearly", "casualties", False)),
 ])
