@@ -326,6 +326,8 @@ class FigureFinder:
             if tokens[position].kind == "number" and not _named(text, tokens[position]):
                 break  # "sedan 2023 skickat minst 9 500 containrar": the noun is the next number's
             category = view.category(tokens[position].lower)
+            if category in _NOT_COUNTED and position > after:
+                continue  # "dont plus de 500 la semaine dernière": a time past the words right after it
             if category is not None:
                 if view.is_counter(tokens[position].lower):
                     return before or category, position

@@ -351,3 +351,6 @@ def test_a_figure_after_and_counts_its_own_noun(finder):
     # "some 300": "some" qualifies the number, it is no second, vague figure
     assert found(finder, "roughly 11,000 North Koreans, of whom some 300 have been killed", "en") == [
         (11000, None, "about", "troops", False), (300, None, "about", "casualties", False)]
+    # a time word is a duration only right after the number: "dont plus de 500 la semaine dernière"
+    assert found(finder, "3 800 soldats tués ou blessés, dont plus de 500 la semaine dernière", "fr") == [
+        (3800, None, None, "casualties", False), (500, None, "more than", "casualties", False)]
