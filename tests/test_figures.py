@@ -298,50 +298,7 @@ def test_the_eval_command_prints_the_figure_scores(capsys):
     assert "dates" not in out.replace("54 figures", "")
 
 
-def test_second_made_up_set_in_eight_languages(tmp_path):
-    """Made-up articles in de, da, nl, fr, sv, en, uk and ko, written and keyed by a helper who saw
-    neither this code nor figures.yml (tests/data/facts/made_up2/). Held out and measured once at
-    0.82 / 0.78; its misses were then used (partitives, "between X and Y", a noun four words on,
-    Korean 천만/조 and "4천600", Swedish "containrar"), so it is tuning data now (0.97 / 0.94):
-    made_up3/ was the next held-out set, made_up4/ is now (tests/test_held_out_facts.py)."""
-    from generator.figure_eval import load_key_figures, score_figures
-    from tests.conftest import corpus_of
 
-    held_out = ROOT / "tests/data/facts/made_up2"
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    for path in held_out.glob("*.txt"):
-        (articles / path.name).write_bytes(path.read_bytes())
-    result = score_figures(corpus_of(articles), load_key_figures(held_out / "expected.yml"))
-    values = {f[:3] for f in result.found} & {k[:3] for k in result.expected}
-    print(f"held-out figures: precision {result.precision:.2f}, recall {result.recall:.2f}; value only: "
-          f"precision {len(values) / len(result.found):.2f}, recall {len(values) / len(result.expected):.2f}")
-    assert result.precision >= 0.9 and result.recall >= 0.9
-
-
-def test_third_made_up_set_now_tuning():
-    """tests/data/facts/made_up3/ (no, sv, es, it, pl, ru, ko, de, nl, en), held out in session 6
-    (0.74 / 0.68) and tuned on in session 7 (Korean "1천200만", "5천여", "∼"; casualty words before
-    the figure; "di cui"; "£3bn a year"): 0.97 / 0.92, then 0.94 / 0.90 when review found "perso"
-    matching "persone" and English "m" reading metres as millions ("11m shells" and "hanno perso
-    centinaia di uomini" are missed again). made_up4/ is the held-out set now."""
-    from generator.figure_eval import load_key_figures, score_figures
-    from tests.conftest import corpus_of
-
-    tuning = ROOT / "tests/data/facts/made_up3"
-    result = score_figures(corpus_of(tuning), load_key_figures(tuning / "expected.yml"))
-    assert result.precision >= 0.9 and result.recall >= 0.88, (result.precision, result.recall)
-
-
-def test_fifth_made_up_set_in_thirteen_languages():
-    """tests/data/facts/made_up5/: one made-up article per language, keyed by a helper who saw no code;
-    first run at 0.80 / 0.70, then tuned on in session 7 (clauses, calibres, number words, scales)."""
-    from generator.figure_eval import load_key_figures, score_figures
-    from tests.conftest import corpus_of
-
-    tuning = ROOT / "tests/data/facts/made_up5"
-    result = score_figures(corpus_of(tuning), load_key_figures(tuning / "expected.yml"))
-    assert result.precision >= 0.86 and result.recall >= 0.83, (result.precision, result.recall)
 
 
 def test_a_figure_after_and_counts_its_own_noun(finder):
