@@ -123,7 +123,8 @@ class EntityFinder:
         return forms
 
     def find(self, text: str, language: str | None = None) -> tuple[Mention, ...]:
-        """The entities named in `text`, in order; where aliases overlap, the longest."""
+        """The entities named in `text`, in order; where aliases overlap, the longest, and after it
+        the other entities named inside it."""
         words = list(_WORD.finditer(text))
         endings = self._endings.get(language or "", self._all_endings if language is None else ())
         forms: dict[int, set[str]] = {}
@@ -137,6 +138,16 @@ class EntityFinder:
             end, alias = found
             start, stop = words[position].start(), words[end - 1].end()
             mentions.append(Mention(alias.entity.slug, alias.entity.name, text[start:stop], start, stop))
+            # Another entity named inside a description ("delegatie van de Republiek Korea") is named too.
+            inner = position + 1
+            while alias.entity.holds_names and inner < end:
+                nested = self._longest(text, words, inner, endings, forms)
+                if nested is None or nested[0] > end or nested[1].entity.slug == alias.entity.slug:
+                    inner += 1
+                    continue
+                first, last = words[inner].start(), words[nested[0] - 1].end()
+                mentions.append(Mention(nested[1].entity.slug, nested[1].entity.name, text[first:last], first, last))
+                inner = nested[0]
             position = end
         return tuple(mentions)
 
@@ -245,7 +256,7 @@ def load_entities(path: Path) -> EntityFinder:
             raise DataError(f"{where}: slug {slug!r} must be unique, lower-case letters, digits and hyphens")
         slugs.add(slug)
         aliases = dict.fromkeys([name, *_strings(entry.get("aliases"), f"{where}: aliases")])
-        entities.append(Entity(slug, name, entry["type"], tuple(aliases)))
+        entities.append(Entity(slug, name, entry["type"], tuple(aliases), entry.get("holds_names") is True))
     nouns = _strings(data.get("capitalised_nouns"), f"{path}: capitalised_nouns")
     try:
         return EntityFinder(entities, _mapping(data, "endings", str(path)), _mapping(data, "candidates", str(path)),

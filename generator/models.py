@@ -287,6 +287,7 @@ class Entity:
     name: str
     type: str  # person, organisation, country or place
     aliases: tuple[str, ...]  # the name first
+    holds_names: bool = False  # its aliases hold other entities' names, found inside them too
 
 
 @dataclass(frozen=True, slots=True)

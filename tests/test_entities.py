@@ -64,6 +64,8 @@ def slugs(finder, text: str, language: str | None) -> list[str]:
     ("nl", "Noord-Korea en de DPRK", ["north-korea", "north-korea"]),
     ("ko", "북한", ["north-korea"]),
     ("en", "the Democratic People's Republic of Korea", ["north-korea"]),
+    # a description (holds_names) names what it holds too; other longer aliases hide it
+    ("nl", "een delegatie van de Republiek Korea informeerde", ["south-korean-delegation", "south-korea"]),
     # longest first
     ("de", "die Demokratische Volksrepublik Korea", ["north-korea"]),
     ("de", "die US-Regierung und die USA", ["us-government", "united-states"]),
@@ -104,10 +106,10 @@ def test_seed_mentions_against_the_answer_key(seed_corpus):
     """Precision and recall over the key's actors (file, line, entity). Lines that cleanup sets aside
     (repeated headlines, datelines, captions) are never quoted, so recall is also given without them.
     Descriptive actors ("südkoreanische Delegation", the unnamed defence minister, "ein
-    nordkoreanischer Vertreter") are entities now; left on quoted lines: the "nordkoreanischen
-    Dienste" (a mistranslation the key flags), "delegatie van de Republiek Korea" and "Ministerie van
-    Defensie van de Republiek Korea" (an alias holding "Republiek Korea" would hide it), and "Kursk,"
-    as a dateline place. Measured 1.00 / 0.92, 0.98 on quoted lines."""
+    nordkoreanischer Vertreter") are entities now, and "delegatie van de Republiek Korea" names both
+    the delegation and the country (holds_names). Left on quoted lines: the "nordkoreanischen
+    Dienste" (a mistranslation the key flags) and "Kursk," as a dateline place. Measured 1.00 / 0.92,
+    0.99 on quoted lines."""
     ours = {(a.source.name, s.line, m.entity) for a in seed_corpus.published for s in a.sentences for m in s.entities}
     set_aside = {(a.source.name, x.line) for a in seed_corpus.published for x in a.set_aside}
     key = key_actors()
@@ -117,7 +119,7 @@ def test_seed_mentions_against_the_answer_key(seed_corpus):
     print(f"seed actors: {len(ours)} found, {len(key)} in the key ({len(quoted)} on quoted lines), {len(hits)} "
           f"right: precision {precision:.2f}, recall {recall:.2f}, recall on quoted lines {quoted_recall:.2f}")
     assert precision >= 0.98
-    assert recall >= 0.9 and quoted_recall >= 0.97
+    assert recall >= 0.9 and quoted_recall >= 0.98
     # The issue's spellings, each found where the key has it.
     for expected in [("000_827722a80c1387b6.txt", 10, "mark-rutte"),  # Mark Ruett
                      ("001_fb418dfe53a9ab0a.txt", 8, "sergey-lavrov"),  # Lawow
