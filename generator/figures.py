@@ -55,6 +55,7 @@ class FigureRules:
     not_counted: dict[str, tuple[str, ...]] = field(default_factory=dict)  # calibres: "152-мм", like durations
     conjunctions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "missiles and 200 pieces"
     range_articles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "tra i 12 e i 13 milioni"
+    ordinal_suffixes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "17:e", "18º": no figures
 
 
 @dataclass(slots=True)
@@ -112,7 +113,7 @@ def figure_rules(data: object) -> FigureRules:
                        by_language("qualifiers_after"), counts, stems("durations"), stems("measures"),
                        stems("range_words"), numbers("few"), stems("partitives"), between, default,
                        stems("partitives_before"), stems("not_counted"), stems("conjunctions"),
-                       stems("range_articles"))
+                       stems("range_articles"), stems("ordinal_suffixes"))
 
 
 class FigureFinder:
@@ -159,15 +160,21 @@ class FigureFinder:
             vague, value = True, None
         elif token.kind == "word" and token.lower in view.number_words:
             value = view.number_words[token.lower]
+            unit = tokens[index + 1] if index + 1 < len(tokens) else None
+            if 20 <= value < 100 and value % 10 == 0 and unit is not None and text[token.end:unit.start] == "-" \
+                    and view.number_words.get(unit.lower, 10) < 10:
+                value, last = value + view.number_words[unit.lower], index + 1  # "twenty-five"
         elif token.kind == "word" and token.lower in view.scales and len(token.lower) > 1 \
                 and (index == 0 or tokens[index - 1].kind != "number"):
             value = view.scales[token.lower]  # "tausend Pioniere", "тисяча загиблих": a number word
+        elif token.kind == "word" and (value := view.compound(token.lower)) is not None:
+            pass  # "zwölftausend", "tvåhundra": a number word and a scale word in one
         else:
             return None, index
         scaled = False
         glued_qualifier: str | None = None  # "5천여": a qualifier glued to the last scale letter
         glued_category: str | None = None  # "3천명이": the counter glued to it
-        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        following = tokens[last + 1] if last + 1 < len(tokens) else None
         if value is not None and (run := _letter_scales(tokens, index, value, view)) is not None:
             value, last, rest = run  # "1천200만", "3천5백만", "2조7천억", "5천여", "3천명이"
             scaled = True
@@ -176,18 +183,18 @@ class FigureFinder:
         elif value is not None and following is not None and following.lower in view.scales \
                 and _close(text, token, following):
             value *= view.scales[following.lower]  # "4,8 Millionen", "10mila", "6 млн"
-            scaled, last = True, index + 1
+            scaled, last = True, last + 1
         elif vague and following is not None and following.lower in view.scales and _close(text, token, following):
             last = index + 1  # "several hundred", "flere tusen": the scale word belongs to the vague amount
         if value is not None and not math.isfinite(value):
             return None, index
         # A number word alone is a figure only right before a counted noun ("zwei Soldaten"), or one
         # or two words before it ("Drei nordkoreanische Soldaten", "two North Korean soldiers").
-        if token.kind == "word" and not vague and not scaled and (value == 1 or not any(
-                view.category(t.lower) not in (None, *_NOT_COUNTED)
-                for t in tokens[index + 1:index + 4] if t.kind == "word")):
+        if token.kind == "word" and not vague and not scaled and view.compound(token.lower) is None and (
+                value == 1 or not any(view.category(t.lower) not in (None, *_NOT_COUNTED)
+                                      for t in _words_after(text, tokens, last, 3) if t.kind == "word")):
             return None, index
-        if token.kind == "number" and self._is_date_or_ordinal(text, tokens, index):
+        if token.kind == "number" and self._is_date_or_ordinal(text, tokens, index, view):
             return None, index
         high = None
         after = last + 1
@@ -198,6 +205,7 @@ class FigureFinder:
                 last = after - 1
                 if high_scale and not scaled:
                     value *= high_scale  # "od 10 do 12 tysięcy": the scale word covers both ends
+                    scaled = True
                 elif not scaled and value * 1000 <= high < value * 10000:
                     value *= 1000  # "12–14 000": the thousands are written once
         partitive = self._partitive(text, tokens, last, view)
@@ -205,23 +213,23 @@ class FigureFinder:
             antecedent = previous or self._counted(text, tokens, index, index, view, reach=0)[0]
             category, noun_end = antecedent or self.rules.partitive_default, partitive
         else:
-            category, noun_end = self._counted(text, tokens, after, index, view, reach=5 if vague else 4)
+            category, noun_end = self._counted(text, tokens, after, index, view, reach=5 if vague else 4, floor=floor)
             if glued_category not in (None, *_NOT_COUNTED) and category in (None, "other"):
                 category, noun_end = glued_category, None
         if vague and any(t.kind == "number" and not _named(text, t)
                          for t in tokens[index + 1:max(noun_end or index, index + 1) + 1]):
             return None, index  # "flere end 10.000 soldater", "some 13,000": the word qualifies a number
-        qualifier, start = self._qualifier(text, tokens, index, view)
+        sign = tokens[index - 1] if index > 0 else None
+        money = sign is not None and sign.kind == "sign" and sign.text in _CURRENCY and sign.end == token.start
+        qualifier, start = self._qualifier(text, tokens, index - 1 if money else index, view)  # "up to $2,000"
         if between is not None and qualifier is None:
             start = tokens[between].start  # "mellem 4 og 6 milliarder dollar"
         if vague and qualifier is None and index > 0 and view.number_words.get(tokens[index - 1].lower) == 1:
             start = tokens[index - 1].start  # "eine Reihe von", "a number of": the article belongs to it
         start_token = next((i for i in range(index, -1, -1) if tokens[i].start <= start), index)
         after_qualifier, last_after = self._qualifier_after(tokens, noun_end if noun_end else last, view)
-        sign = tokens[index - 1] if index > 0 else None
-        money = sign is not None and sign.kind == "sign" and sign.text in _CURRENCY and sign.end == token.start
-        if money and category in (None, "duration", "other"):
-            category, noun_end = "money", None  # "£3bn a year": the sign says what is counted
+        if money and category != "money":
+            category, noun_end = "money", None  # "£3bn a year", "$2,000 per soldier": the sign says what is counted
         if category in _NOT_COUNTED:
             return None, index
         if category is None and previous is not None and self._partitive_before(text, tokens[start_token], view):
@@ -249,8 +257,10 @@ class FigureFinder:
                       qualifier=qualifier or after_qualifier or glued_qualifier, counts=category, vague=vague,
                       magnitude=view.magnitude(token.lower) if vague else None), end_index
 
-    def _is_date_or_ordinal(self, text: str, tokens: list[_Token], index: int) -> bool:
+    def _is_date_or_ordinal(self, text: str, tokens: list[_Token], index: int, view: _View) -> bool:
         token = tokens[index]
+        if view.ordinal is not None and view.ordinal.match(text, token.end):
+            return True  # "17:e", "18º", "810-ю", "20e", "17th"
         before = tokens[index - 1] if index > 0 else None
         after = tokens[index + 1] if index + 1 < len(tokens) else None
         if after is not None and after.kind == "word" and after.lower.rstrip(".") in self.months:
@@ -310,14 +320,16 @@ class FigureFinder:
                 return last + words if last + words < len(tokens) else None
         return None
 
-    def _counted(self, text: str, tokens: list[_Token], after: int, first: int, view: _View, reach: int = 3
-                 ) -> tuple[str | None, int | None]:
-        """What the figure counts: a noun in the `reach` words after it, else the two before. A
-        counter after it ("명", "발": short words that count anything) gives way to a noun right
-        before it ("탄도미사일 100발", "사상자 최소 3천 명")."""
+    def _counted(self, text: str, tokens: list[_Token], after: int, first: int, view: _View, reach: int = 3,
+                 floor: int = 0) -> tuple[str | None, int | None]:
+        """What the figure counts: a noun in the `reach` words after it, else the two before (back to
+        `floor`, the end of the figure before it). A counter after it ("명", "발": short words that
+        count anything) gives way to a noun right before it ("탄도미사일 100발", "사상자 최소 3천 명")."""
         before = None
         coordinated = first > 0 and tokens[first - 1].lower in view.conjunctions  # "missiles and 200 guns"
-        for position in range(first - 1, first - 1 if coordinated else max(first - 3, -1), -1):
+        if first > 0 and view.category(tokens[first - 1].lower) == "calibre":
+            return "calibre", None  # "калібру 122 і 152 мм"
+        for position in range(first - 1, first - 1 if coordinated else max(first - 3, floor - 1), -1):
             category = view.category(tokens[position].lower)
             if category not in (None, "other", *_NOT_COUNTED):
                 before = category
@@ -400,11 +412,23 @@ class _View:
         self.range_words = {w for lang in languages for w in rules.range_words.get(lang or "", ())}
         self.range_articles = {w for lang in languages for w in rules.range_articles.get(lang or "", ())}
         self.conjunctions = {w for lang in languages for w in rules.conjunctions.get(lang or "", ())}
+        suffixes = sorted({re.escape(w) for lang in languages for w in rules.ordinal_suffixes.get(lang or "", ())},
+                          key=len, reverse=True)
+        self.ordinal = re.compile(rf"(?:{'|'.join(suffixes)})(?!\w)", re.IGNORECASE) if suffixes else None
         self._categories: dict[str, str | None] = {}
+        self._compounds: dict[str, float | None] = {}
 
     def magnitude(self, word: str) -> float | None:
         """The order of magnitude of a vague amount ("Tausende"), for sorting only."""
         return self.vague.get(word) or self.few.get(word)
+
+    def compound(self, word: str) -> float | None:
+        """A number word and a scale word written as one ("zwölftausend", "tvåhundra", "tweeduizend")."""
+        if word not in self._compounds:
+            self._compounds[word] = next(
+                (self.number_words[word[:-len(scale)]] * value for scale, value in self.scales.items()
+                 if len(scale) > 3 and word.endswith(scale) and word[:-len(scale)] in self.number_words), None)
+        return self._compounds[word]
 
     def letter_scale(self, char: str) -> float | None:
         """A scale written as one letter of a non-Latin script (Korean 십, 백, 천, 만, 억, 조)."""
@@ -509,6 +533,21 @@ def _letter_scales(tokens: list[_Token], index: int, value: float, view: _View) 
     if not letters:
         return None
     return total + group + (pending or 0.0), last, rest
+
+
+def _words_after(text: str, tokens: list[_Token], last: int, count: int) -> list[_Token]:
+    """The tokens of the `count` words after `tokens[last]`; a hyphen joins two tokens into one word
+    ("vijftig Noord-Koreaanse ballistische raketten")."""
+    found: list[_Token] = []
+    words = 0
+    for position in range(last + 1, len(tokens)):
+        joined = position > last + 1 and text[tokens[position - 1].end:tokens[position].start] == "-"
+        if not joined:
+            words += 1
+            if words > count:
+                break
+        found.append(tokens[position])
+    return found
 
 
 def _matches(word: str, stem: str) -> bool:

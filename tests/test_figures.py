@@ -106,6 +106,14 @@ def found(finder, text: str, language: str | None) -> list[tuple]:
     # a number word two words before its noun, and before things of other kinds
     ("en", "Ukraine captures two North Korean soldiers", (2, None, None, "casualties", False)),
     ("sv", "visar två ryska transportplan av typen Il-76", (2, None, None, "other", False)),
+    # number words and scale words written as one, "twenty-five", "trois cents", approximations
+    ("de", "darunter zwölftausend Soldaten", (12000, None, None, "troops", False)),
+    ("en", "led by twenty-five officers", (25, None, None, "troops", False)),
+    ("fr", "trois cents lance-roquettes multiples", (300, None, None, "other", False)),
+    ("fr", "dont une quinzaine de généraux", (15, None, None, "troops", False)),
+    ("sv", "ett sextiotal ballistiska robotar", (60, None, None, "missiles", False)),
+    # a currency sign says money whatever follows; a range's scale word makes the low end a figure
+    ("en", "paying up to $2,000 a month per soldier", (2000, None, "up to", "money", False)),
     # a figure naming no noun: the counted noun before it
     ("en", "North Korean casualties had already reached nearly 4,000", (4000, None, "nearly", "casualties", False)),
 ])
@@ -120,6 +128,12 @@ def test_a_quantity_in_each_notation(finder, language, text, expected):
     ("de", "Kommentare (0)"),
     ("ko", "북한이 2023년 9월 이후 러시아에 포탄을 보냈다"),  # the month of a date, then shells without a number
     ("ko", "안보리 결의 2375호를 위반했다"),  # resolution No. 2375
+    # ordinals written with a glued ending; a calibre named before the number
+    ("sv", "EU enades om det 17:e sanktionspaketet"),
+    ("es", "su 18º paquete de sanciones"),
+    ("uk", "разом із російською 810-ю бригадою"),
+    ("en", "the 3rd brigade"),
+    ("uk", "снарядів калібру 122 і 152 мм"),
     ("it", "Sono state evacuate 300 persone dalla zona."),
     ("uk", "снаряди калібру 152 мм"),  # a calibre
     ("sv", "granater av kaliber 152 mm"),
@@ -311,3 +325,6 @@ def test_a_figure_after_and_counts_its_own_noun(finder):
     # a time word is a duration only right after the number: "dont plus de 500 la semaine dernière"
     assert found(finder, "3 800 soldats tués ou blessés, dont plus de 500 la semaine dernière", "fr") == [
         (3800, None, None, "casualties", False), (500, None, "more than", "casualties", False)]
+    # a range whose scale word follows its high end is one figure, its low end scaled too
+    assert found(finder, "от 10 до 20 млрд долларов и 3–4 млрд, по подсчетам CSIS", "ru") == [
+        (1e10, 2e10, None, "money", False), (3e9, 4e9, None, "money", False)]
