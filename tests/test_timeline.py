@@ -200,6 +200,11 @@ def test_placing_against_the_article_date(date, lines, expected):
                     (3, "Two days earlier the general had praised them.", "en"),
                     (4, "Партнери наступного четверга оголосять нові пакети.", "uk")],
      [(1, "2025-07", YM), (2, "2025-07-03", Y), (3, "2025-07-01", YMD), (4, "2025-07-17", YMD)]),
+    # "since the start of the year", "next year"; Swedish "på tisdagen" is the Tuesday just past.
+    ("2026-01-22", [(1, "Da inizio anno la Corea del Nord ha spedito treni.", "it"),
+                    (2, "W przyszłym roku Polska wyda więcej.", "pl"),
+                    (3, "KCNA rapporterade på tisdagen att Kim besökt en fabrik.", "sv")],
+     [(1, "2026", Y), (2, "2027", Y), (3, "2026-01-20", YMD)]),
     # Two months joined by "and" are both dates; a day right after "last month" is that day of it.
     ("2025-03-27", [(1, "Korea Północna wysłała w styczniu i lutym co najmniej 3 tys. żołnierzy.", "pl"),
                     (2, "김정은은 지난달 28일 훈련기지를 찾았다.", "ko")],
@@ -412,3 +417,16 @@ def test_a_byline_or_a_lone_date_line_dates_the_article(tmp_path):
               for a in corpus.published}
     assert events["it.txt"] == [(2, "2025-10-11"), (3, "2025-10-10"), (4, "2025-10-23")]
     assert events["nl.txt"] == [(2, "2025-09-09"), (3, "2025-08")]
+
+
+def test_wire_datelines_and_bylines_led_by_the_date_are_datelines():
+    from generator.clean import match_line_rule
+
+    knowledge = load_knowledge()
+    for line in ("SEÚL, 15 Jul. (EUROPA PRESS) -", "18 grudnia 2024, 14:37 | Autor: mjz/adso | Źródło: PAP",
+                 "di Redazione Esteri | 20 dicembre 2024 | Tempo di lettura: 3 minuti"):
+        found = match_line_rule(line, knowledge.line_rules, knowledge.calendar)
+        assert found is not None and found[0].reason == "dateline", line
+    # a sentence that opens with a place and a date is no dateline
+    assert match_line_rule("Berlin, 3. März 2024 - Die Regierung hat gestern beschlossen, dass es so bleibt.",
+                           knowledge.line_rules, knowledge.calendar) is None
