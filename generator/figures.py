@@ -412,9 +412,11 @@ class _View:
         self.range_words = {w for lang in languages for w in rules.range_words.get(lang or "", ())}
         self.range_articles = {w for lang in languages for w in rules.range_articles.get(lang or "", ())}
         self.conjunctions = {w for lang in languages for w in rules.conjunctions.get(lang or "", ())}
-        suffixes = sorted({re.escape(w) for lang in languages for w in rules.ordinal_suffixes.get(lang or "", ())},
+        # A suffix ends its word, but Korean particles may follow one that ends in Hangul ("20대 초반으로").
+        suffixes = sorted({re.escape(w) + ("" if "\uac00" <= w[-1] <= "\ud7a3" else r"(?!\w)")
+                           for lang in languages for w in rules.ordinal_suffixes.get(lang or "", ())},
                           key=len, reverse=True)
-        self.ordinal = re.compile(rf"(?:{'|'.join(suffixes)})(?!\w)", re.IGNORECASE) if suffixes else None
+        self.ordinal = re.compile("|".join(suffixes), re.IGNORECASE) if suffixes else None
         self._categories: dict[str, str | None] = {}
         self._compounds: dict[str, float | None] = {}
 

@@ -133,6 +133,7 @@ def test_a_quantity_in_each_notation(finder, language, text, expected):
     ("es", "su 18º paquete de sanciones"),
     ("uk", "разом із російською 810-ю бригадою"),
     ("en", "the 3rd brigade"),
+    ("ko", "병사 대부분은 20대 초반으로, 11군단 소속이다"),  # an age, a unit's number
     ("uk", "снарядів калібру 122 і 152 мм"),
     ("it", "Sono state evacuate 300 persone dalla zona."),
     ("uk", "снаряди калібру 152 мм"),  # a calibre
