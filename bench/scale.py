@@ -18,6 +18,9 @@ N articles from bench/synth.py, it runs and times:
 - with --serve (N = 1000 only): `mkdocs serve`, one article dropped in, seconds until its page is
   served (the rebuild's log line is printed too); then the plain build of the pages of those N + 1
   articles, the target's reference.
+Each compared build's CPU time (the whole process tree) is recorded too, and with --instructions its
+user-space instruction count (Linux perf): ratios of these count the work done, while wall-time
+ratios also count whatever else a shared machine runs meanwhile.
 With --repeat R, the builds that targets compare run in R rounds where the full figures are taken
 (cold, warm, plain back to back; serve and its plain reference back to back): timings on a shared
 machine drift within minutes, so each ratio is taken within a round, and the median is reported
@@ -29,6 +32,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -88,14 +92,34 @@ class PeakMemory:
 
 def run(command: list[str], cwd: Path) -> tuple[float, int, str]:
     """(seconds, peak bytes of the process tree, stderr) of a command that must succeed."""
+    seconds, _, _, peak, log = measured(command, cwd)
+    return seconds, peak, log
+
+
+def measured(command: list[str], cwd: Path, instructions: bool = False
+             ) -> tuple[float, float, float | None, int, str]:
+    """(wall seconds, CPU seconds of the process tree, billions of user-space instructions or None,
+    peak bytes, log) of a command that must succeed. CPU time and instructions count the work done;
+    wall time also counts whatever else the machine runs meanwhile (on a shared machine, wall-time
+    ratios of identical builds ranged from 0.89 to 1.38, instruction counts stayed within 0.5%)."""
+    counts = cwd / ".bench-perf.txt"
+    if instructions:
+        command = ["perf", "stat", "-x", ",", "-e", "instructions:u", "-o", str(counts), *command]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     memory = PeakMemory(proc.pid)
     out, err = proc.communicate()
     seconds, peak = time.perf_counter() - started, memory.stop()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{err[-3000:]}")
-    return seconds, peak, err + out
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    billions = None
+    if instructions:
+        row = next((line for line in counts.read_text().splitlines() if "instructions" in line), "")
+        billions = float(row.split(",")[0]) / 1e9 if row and row.split(",")[0].isdigit() else None
+    return seconds, cpu, billions, peak, err + out
 
 
 def stage_seconds(log: str) -> tuple[float, str]:
@@ -232,7 +256,7 @@ def serve_only(n: int, repeat: int) -> None:
         serve_rounds(folder, n, repeat, figures)
 
 
-def bench(n: int, serve: bool, full: bool, repeat: int) -> dict[str, object]:
+def bench(n: int, serve: bool, full: bool, repeat: int, instructions: bool = False) -> dict[str, object]:
     """Figures for N articles; `full` adds the plain build, the one-article rebuild and the
     1-vs-2-process stage runs. Timings on this machine drift by a fifth within minutes, so builds
     that a target compares run back to back, in `repeat` rounds (cold, warm, plain), and each
@@ -243,18 +267,21 @@ def bench(n: int, serve: bool, full: bool, repeat: int) -> dict[str, object]:
         mkdocs = [sys.executable, "-m", "mkdocs", "build"]
         figures: dict[str, object] = Figures(articles=n)
         colds, warms, plains = [], [], []
+        work: dict[str, list[tuple[float, float | None]]] = {"cold": [], "warm": [], "plain": []}  # CPU, instr.
         config: Path | None = None
         for round_number in range(repeat if full else 1):
             shutil.rmtree(folder / ".cache", ignore_errors=True)
-            seconds, cold_mem, cold_log = run(mkdocs, folder)
+            seconds, cpu, billions, cold_mem, cold_log = measured(mkdocs, folder, instructions)
             colds.append(seconds)
+            work["cold"].append((cpu, billions))
             if round_number == 0:
                 figures["cold build s"], figures["cold peak MB"] = seconds, cold_mem / 1e6
                 figures["cold plugin s"], figures["cold stages"] = stage_seconds(cold_log)
                 for key, value in site_figures(folder / "site").items():
                     figures[key] = value
-            seconds, warm_mem, warm_log = run(mkdocs, folder)
+            seconds, cpu, billions, warm_mem, warm_log = measured(mkdocs, folder, instructions)
             warms.append(seconds)
+            work["warm"].append((cpu, billions))
             if round_number == 0:
                 figures["warm build s"], figures["warm peak MB"] = seconds, warm_mem / 1e6
                 figures["warm plugin s"], figures["warm stages"] = stage_seconds(warm_log)
@@ -266,8 +293,10 @@ def bench(n: int, serve: bool, full: bool, repeat: int) -> dict[str, object]:
                 figures["render command s (warm cache)"] = render
                 shutil.copytree(folder / "content/pages", docs, dirs_exist_ok=True)
                 config = plain_config(folder, docs, "mkdocs-plain.yml")
-            seconds, plain_mem, _ = run([*mkdocs, "-f", str(config), "-d", "site-plain"], folder)
+            seconds, cpu, billions, plain_mem, _ = measured([*mkdocs, "-f", str(config), "-d", "site-plain"], folder,
+                                                             instructions)
             plains.append(seconds)
+            work["plain"].append((cpu, billions))
             if round_number == 0:
                 figures["plain build s"], figures["plain peak MB"] = seconds, plain_mem / 1e6
         rounds(figures, "cold build s, median", colds)
@@ -275,6 +304,14 @@ def bench(n: int, serve: bool, full: bool, repeat: int) -> dict[str, object]:
         rounds(figures, "plain build s, median", plains)
         rounds(figures, "warm build / plain", [w / p for w, p in zip(warms, plains, strict=True)])
         rounds(figures, "cold build / plain", [c / p for c, p in zip(colds, plains, strict=True)])
+        for build in ("cold", "warm", "plain"):
+            rounds(figures, f"{build} build CPU s, median", [cpu for cpu, _ in work[build]])
+        for build in ("cold", "warm"):
+            rounds(figures, f"{build} build / plain, CPU time",
+                   [b[0] / p[0] for b, p in zip(work[build], work["plain"], strict=True)])
+            if instructions and all(b[1] and p[1] for b, p in zip(work[build], work["plain"], strict=True)):
+                rounds(figures, f"{build} build / plain, instructions",
+                       [b[1] / p[1] for b, p in zip(work[build], work["plain"], strict=True)])
         seeds = load_seeds(ROOT / "content/articles")
         (folder / "content/articles/zz-added.txt").write_text(synthetic_article(seeds, n + 1), encoding="utf-8")
         added, _, log = run(mkdocs, folder)
@@ -297,6 +334,9 @@ def main() -> None:
                         help="rounds of the builds a target compares (cold, warm, plain; serve and its plain "
                         "reference) at the sizes with full figures; ratios are taken within a round and the "
                         "median is reported (timings here drift by a fifth within minutes)")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count user-space instructions of each compared build with `perf stat` (Linux perf "
+                        "must be installed and allowed: kernel.perf_event_paranoid <= 2)")
     parser.add_argument("--serve-only", action="store_true",
                         help="only the serve target at N = 1000 (one build to fill the cache, then the serve rounds)")
     parser.add_argument("--full-up-to", type=int, default=1000,
@@ -310,7 +350,8 @@ def main() -> None:
         return
     results = []
     for n in args.sizes:
-        results.append(bench(n, args.serve and n == 1000, n <= args.full_up_to, max(1, args.repeat)))
+        results.append(bench(n, args.serve and n == 1000, n <= args.full_up_to, max(1, args.repeat),
+                             args.instructions))
     by_n = {r["articles"]: r for r in results}
     if 1000 in by_n and 10000 in by_n:
         print("\n## growth 1,000 -> 10,000")
