@@ -10,8 +10,9 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache, partial
 
 from .models import Figure
 
@@ -29,6 +30,7 @@ _RANGE_DASH = re.compile(r"\s*[-–—~∼]\s*$")  # "10 000–12 000", "200∼2
 _CURRENCY = "$€£"
 _CASUALTY_WINDOW = 8  # words after a troop figure in which "killed" or "wounded" makes it casualties
 _CASUALTY_BEFORE = 4  # ... and words before it
+_NOUN_BEFORE = 8  # words back in which a figure naming no noun finds the one it counts
 _NOT_COUNTED = ("duration", "calibre")  # what a number before these words counts is no figure
 _CLAUSE = re.compile(r"[,;:()]")  # after the figure, a casualty word past one of these is another clause's
 _QUALIFIER_CHARS = 40
@@ -132,19 +134,20 @@ class FigureFinder:
         starts = [a for a, _ in dated]
         found: list[Figure] = []
         taken = -1  # index of the last token used by a figure
+        has_money = cache(partial(view.sentence_has_money, tokens))  # read once, and only when needed
         for index, token in enumerate(tokens):
             inside = bisect_right(starts, token.start) - 1
             if index <= taken or (inside >= 0 and token.start < dated[inside][1]):
                 continue
             figure, last = self._figure_at(text, tokens, index, view, found[-1].counts if found else None,
-                                           taken + 1)
+                                           taken + 1, has_money)
             if figure is not None:
                 found.append(figure)
                 taken = last
         return tuple(found)
 
     def _figure_at(self, text: str, tokens: list[_Token], index: int, view: _View, previous: str | None = None,
-                   floor: int = 0) -> tuple[Figure | None, int]:
+                   floor: int = 0, has_money: Callable[[], bool] | None = None) -> tuple[Figure | None, int]:
         """The figure that starts at `tokens[index]`, and the index of its last token; `previous`:
         what the sentence's figure before it counts (for a partitive: "2.600 von ihnen"); `floor`: the
         first token after that figure."""
@@ -164,7 +167,7 @@ class FigureFinder:
             if 20 <= value < 100 and value % 10 == 0 and unit is not None and text[token.end:unit.start] == "-" \
                     and view.number_words.get(unit.lower, 10) < 10:
                 value, last = value + view.number_words[unit.lower], index + 1  # "twenty-five"
-        elif token.kind == "word" and token.lower in view.scales and len(token.lower) > 1 \
+        elif token.kind == "word" and token.lower in view.scales and len(token.lower) > _SHORT \
                 and (index == 0 or tokens[index - 1].kind != "number"):
             value = view.scales[token.lower]  # "tausend Pioniere", "тисяча загиблих": a number word
         elif token.kind == "word" and (value := view.compound(token.lower)) is not None:
@@ -188,11 +191,11 @@ class FigureFinder:
             last = index + 1  # "several hundred", "flere tusen": the scale word belongs to the vague amount
         if value is not None and not math.isfinite(value):
             return None, index
-        # A number word alone is a figure only right before a counted noun ("zwei Soldaten"), or one
-        # or two words before it ("Drei nordkoreanische Soldaten", "two North Korean soldiers").
+        # A number word alone is a figure only right before a counted noun ("zwei Soldaten", "två ryska
+        # transportplan"), or two capitalised words before one of a story category ("two North Korean
+        # soldiers"); not "Two sources said troops", "the two leaders discussed tank deliveries".
         if token.kind == "word" and not vague and not scaled and view.compound(token.lower) is None and (
-                value == 1 or not any(view.category(t.lower) not in (None, *_NOT_COUNTED)
-                                      for t in _words_after(text, tokens, last, 3) if t.kind == "word")):
+                value == 1 or not _noun_near(text, tokens, _word_range_end(tokens, last, view), view)):
             return None, index
         if token.kind == "number" and self._is_date_or_ordinal(text, tokens, index, view):
             return None, index
@@ -206,7 +209,8 @@ class FigureFinder:
                 if high_scale and not scaled:
                     value *= high_scale  # "od 10 do 12 tysięcy": the scale word covers both ends
                     scaled = True
-                elif not scaled and value * 1000 <= high < value * 10000:
+                elif not scaled and value * 1000 <= high < value * 10000 and after - 1 == index + 1 \
+                        and _SEPARATORS.search(tokens[index + 1].text):
                     value *= 1000  # "12–14 000": the thousands are written once
         partitive = self._partitive(text, tokens, last, view)
         if partitive is not None:  # "2.600 von ihnen": what was counted before
@@ -241,8 +245,8 @@ class FigureFinder:
                 return None, index
             if not (scaled or qualifier):
                 return None, index
-            category = view.noun_before(tokens, floor, start_token) or \
-                ("money" if view.sentence_has_money(tokens) else "other")
+            money_here = has_money() if has_money is not None else view.sentence_has_money(tokens)
+            category = view.noun_before(text, tokens, floor, start_token) or ("money" if money_here else "other")
         behind = start_token if partitive is not None else _CASUALTY_BEFORE  # "Getötet wurden ... 2.600 von ihnen"
         if (category == "troops" or (category == "other" and noun_end is None)) \
                 and view.casualty_near(text, tokens, start_token, (noun_end or last) + 1, behind):
@@ -286,14 +290,14 @@ class FigureFinder:
                 _RANGE_DASH.match(text[tokens[last].end:tokens[nxt].start]):
             end = nxt
         elif nxt + 1 + skip < len(tokens) and tokens[nxt].lower in view.range_words \
-                and tokens[nxt + 1 + skip].kind == "number":
-            end = nxt + 1 + skip  # "10 bis 12", "$5bn to $6bn"
+                and (tokens[nxt + 1 + skip].kind == "number" or tokens[nxt + 1 + skip].lower in view.number_words):
+            end = nxt + 1 + skip  # "10 bis 12", "$5bn to $6bn", "tien tot twaalf"
         elif middle is not None and nxt + 1 + skip < len(tokens) and tokens[nxt].lower == middle \
                 and tokens[nxt + 1 + skip].kind == "number":
             end, between = nxt + 1 + skip, opener
         else:
             return None, last + 1, None, None
-        high = _parse_number(tokens[end].text)
+        high = _parse_number(tokens[end].text) if tokens[end].kind == "number" else view.number_words[tokens[end].lower]
         scale = None
         if high is not None and end + 1 < len(tokens) and tokens[end + 1].lower in view.scales:
             scale = view.scales[tokens[end + 1].lower]
@@ -449,24 +453,26 @@ class _View:
 
     def head(self, text: str, tokens: list[_Token], position: int) -> int | None:
         """The next word, when it is a counted noun of another kind right after the one at `position`:
-        the last noun of a compound is its head ("rocket launchers", "troops killed")."""
+        the last noun of a compound is its head ("rocket launchers", "pocisków balistycznych")."""
         found = self.category(tokens[position].lower)
         following = position + 1
         if following >= len(tokens) or tokens[following].kind != "word" or \
                 not text[tokens[position].end:tokens[following].start].isspace():
             return None
         category = self.category(tokens[following].lower)
-        if category in (None, found, *_NOT_COUNTED) or found in _NOT_COUNTED or \
+        # a participle is no head ("50 Panzer verloren"), and money stays money ("50 billion euro package")
+        if category in (None, found, "casualties", *_NOT_COUNTED) or found in ("money", *_NOT_COUNTED) or \
                 self.is_counter(tokens[following].lower):
             return None
         return following
 
-    def noun_before(self, tokens: list[_Token], floor: int, first: int) -> str | None:
+    def noun_before(self, text: str, tokens: list[_Token], floor: int, first: int) -> str | None:
         """What the nearest counted noun before a figure that names none counts ("North Korean
-        casualties had reached nearly 4,000"), back to the figure before it (whose noun it is not) or
-        any number."""
-        for token in reversed(tokens[floor:first]):
-            if token.kind == "number":
+        casualties had reached nearly 4,000"): a few words back, in the same clause, not past the
+        figure before it (whose noun it is) or any number."""
+        end = tokens[first].start if first < len(tokens) else len(text)
+        for token in reversed(tokens[max(floor, first - _NOUN_BEFORE):first]):
+            if token.kind == "number" or _CLAUSE.search(text, token.end, end):
                 return None
             category = self.category(token.lower)
             if category not in (None, "other", *_NOT_COUNTED):
@@ -542,7 +548,7 @@ def _words_after(text: str, tokens: list[_Token], last: int, count: int) -> list
     ("vijftig Noord-Koreaanse ballistische raketten")."""
     found: list[_Token] = []
     words = 0
-    for position in range(last + 1, len(tokens)):
+    for position in range(last + 1, min(len(tokens), last + 1 + 4 * count)):  # a long hyphen chain: no word
         joined = position > last + 1 and text[tokens[position - 1].end:tokens[position].start] == "-"
         if not joined:
             words += 1
@@ -550,6 +556,31 @@ def _words_after(text: str, tokens: list[_Token], last: int, count: int) -> list
                 break
         found.append(tokens[position])
     return found
+
+
+def _word_range_end(tokens: list[_Token], last: int, view: _View) -> int:
+    """The high end of a range of number words ("tien tot twaalf treinen"), else `last`."""
+    if last + 2 < len(tokens) and tokens[last + 1].lower in view.range_words \
+            and tokens[last + 2].lower in view.number_words:
+        return last + 2
+    return last
+
+
+def _noun_near(text: str, tokens: list[_Token], last: int, view: _View) -> bool:
+    """A counted noun in the two words after `tokens[last]`, or a story category's noun third after
+    two capitalised words (a hyphen joins two tokens into one word)."""
+    words: list[list[_Token]] = []
+    for token in _words_after(text, tokens, last, 3):
+        if words and text[words[-1][-1].end:token.start] == "-":
+            words[-1].append(token)
+        else:
+            words.append([token])
+    for number, word in enumerate(words, start=1):
+        categories = {view.category(t.lower) for t in word if t.kind == "word"} - {None, *_NOT_COUNTED}
+        if categories and (number <= 2 or (categories - {"other"} and all(
+                w[0].text[:1].isupper() for w in words[:2]))):
+            return True
+    return False
 
 
 def _matches(word: str, stem: str) -> bool:
