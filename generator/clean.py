@@ -78,6 +78,8 @@ def match_line_rule(text: str, rules: Sequence[LineRule], calendar: Calendar
         if not found:
             continue
         captured = {k: v.strip() for k, v in found.groupdict().items() if v and v.strip()}
+        if "month" in captured and captured.pop("month").lower().rstrip(".") not in calendar.months:
+            continue  # "Kiev, 5 morti (ANSA)": no month, no dateline
         for key in ("date", "updated"):
             if key in captured:
                 iso = parse_date(captured[key], calendar)

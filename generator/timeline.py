@@ -33,6 +33,7 @@ class DateWords:
     particles: bool = False
     months_before: tuple[str, ...] = ()  # words that make a lone month name a date ("im September")
     ahead_before: tuple[str, ...] = ()  # right before or after a weekday, put it ahead ("på måndag")
+    ahead_next: tuple[str, ...] = ()  # ... and past the article's own day ("kommenden Mittwoch")
     ahead_tense: tuple[str, ...] = ()  # before a lone weekday in its sentence, put it ahead ("will", "*rá")
     ahead_not: tuple[str, ...] = ()  # a tense word that says "reportedly", not "will" ("skal ha")
     ahead_back: tuple[str, ...] = ()  # right before or after a weekday (or the form itself): it is past
@@ -74,13 +75,13 @@ def date_words(data: object) -> dict[str, DateWords]:
             raise ValueError(f"{code}: months: expected `before`, `since`, `last` and `and` lists")
         ahead = entry.get("ahead") or {}
         if not isinstance(ahead, dict) or not all(isinstance(ahead.get(k) or [], list)
-                                                  for k in ("before", "tense", "not", "back")):
-            raise ValueError(f"{code}: ahead: expected `before`, `tense`, `not` and `back` lists")
+                                                  for k in ("before", "next", "tense", "not", "back")):
+            raise ValueError(f"{code}: ahead: expected `before`, `next`, `tense`, `not` and `back` lists")
         result[code] = DateWords(
             weekdays, relative, _lower(years.get("before")), _lower(years.get("after")), bool(entry.get("particles")),
             months_before=_lower(months.get("before")), months_since=_lower(months.get("since")),
             months_last=_lower(months.get("last")), months_and=_lower(months.get("and")),
-            ahead_before=_lower(ahead.get("before")),
+            ahead_before=_lower(ahead.get("before")), ahead_next=_lower(ahead.get("next")),
             ahead_tense=_lower(ahead.get("tense")), ahead_not=_lower(ahead.get("not")),
             ahead_back=_lower(ahead.get("back")), tense_after=ahead.get("side") == "after")
     return result
@@ -116,6 +117,7 @@ class _View:
             (rf"(?<!\w)(?:{before})\s{{1,3}}(\d{{4}})(?!\d)", before),
             (rf"(?<![\d.,])(\d{{4}})\s{{0,2}}(?:{after})(?!\w)", after)) if words]
         self.ahead_near = _Beside([p for w in words for p in w.ahead_before])
+        self.ahead_next = _Beside([p for w in words for p in w.ahead_next])
         self.back_near = _Beside([p for w in words for p in w.ahead_back])
         self.back_forms = {p for w in words for p in w.ahead_back}
         self.tense_after = bool(words) and all(w.tense_after for w in words)
@@ -145,14 +147,17 @@ class _View:
         return [m.start() for m in self.ahead_tense.finditer(text)]
 
     def ahead(self, text: str, start: int, end: int, future: Callable[[], list[int]]) -> int:
-        """+2 when a word beside the weekday or day at text[start:end] says it is ahead of the
-        article's date ("på måndag", "lundi prochain", "오는 10일"), +1 when a future tense before it in
-        its sentence does ("abordará el jueves", "will meet on Monday"; after it in Korean); 0 when a word
+        """+2 when a `next` word beside the weekday or day at text[start:end] puts it after the
+        article's date ("lundi prochain", "kommenden Mittwoch"); +1 when a `before` word beside it
+        ("på måndag", "ce mercredi", "오는 10일") or a future tense before it in its sentence
+        ("abordará el jueves", "will meet on Monday"; after it in Korean) puts it ahead; 0 when a word
         beside it says it is past ("last Monday", "i mandags", "지난 3일") or nothing says ahead."""
         if text[start:end].lower() in self.back_forms or self.back_near.beside(text, start, end):
             return 0
-        if self.ahead_near.beside(text, start, end):
+        if self.ahead_next.beside(text, start, end):
             return 2  # "kommenden Mittwoch" in Wednesday's paper is a week on
+        if self.ahead_near.beside(text, start, end):
+            return 1  # "ce mercredi", "på onsdag" in Wednesday's paper is that day
         found = future()
         return int(bool(found) and (found[-1] > start if self.tense_after else found[0] < start))
 
@@ -238,7 +243,8 @@ class DateFinder:
         for d in dates:
             if not d.valid or d.start in merged:
                 continue
-            phrase = next((i for end, i in months.items() if d.month is None and text[end:d.start].isspace()), None)
+            end = len(text[:d.start].rstrip())
+            phrase = months.get(end) if d.month is None and end < d.start else None
             if phrase is not None:
                 start, month = found[phrase]
                 found[phrase] = (start, DateMention(text[start:d.end], day=d.day, shift=month.shift, unit="month"))
@@ -263,7 +269,8 @@ class DateFinder:
                 found.append((m.start(), DateMention(text[m.start():m.end(1)], month=month, direction=since)))
                 second = view.and_month.match(text, m.end(1)) if view.and_month else None
                 other = self.calendar.month(second.group(1), own) if second else None
-                if second and other and len(second.group(1)) > 3 and taken.take(second.start(1), second.end(1)):
+                if second and other and (len(second.group(1)) > 3 or other == 5) \
+                        and taken.take(second.start(1), second.end(1)):
                     # "w styczniu i lutym": the second month shares the first's preposition
                     found.append((second.start(1), DateMention(second.group(1), month=other, direction=since)))
         return tuple(mention for _, mention in sorted(found, key=lambda item: item[0]))

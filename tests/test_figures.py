@@ -114,7 +114,12 @@ def found(finder, text: str, language: str | None) -> list[tuple]:
     ("sv", "ett sextiotal ballistiska robotar", (60, None, None, "missiles", False)),
     # a currency sign says money whatever follows; a range's scale word makes the low end a figure
     ("en", "paying up to $2,000 a month per soldier", (2000, None, "up to", "money", False)),
-    # a figure naming no noun: the counted noun before it
+    # a participle is no compound's head, and money stays money
+    ("de", "Die Ukraine hat 50 Panzer verloren.", (50, None, None, "other", False)),
+    ("en", "The EU approved a 50 billion euro package", (5e10, None, None, "money", False)),
+    # a figure naming no noun: the counted noun before it, in the same clause only
+    ("en", "Russian troops attacked Kharkiv, a city of about 1.4 million.", (1.4e6, None, "about", "other", False)),
+    ("nl", "We zien elke week tien tot twaalf treinen", (10, 12, None, "other", False)),
     ("en", "North Korean casualties had already reached nearly 4,000", (4000, None, "nearly", "casualties", False)),
 ])
 def test_a_quantity_in_each_notation(finder, language, text, expected):
@@ -134,6 +139,13 @@ def test_a_quantity_in_each_notation(finder, language, text, expected):
     ("uk", "разом із російською 810-ю бригадою"),
     ("en", "the 3rd brigade"),
     ("ko", "병사 대부분은 20대 초반으로, 11군단 소속이다"),  # an age, a unit's number
+    # Italian "mia"/"mio" (my) are no scale words alone; Korean 열 is "open"; 문 alone counts guns only;
+    # a number word far from its noun, past a verb, counts nothing
+    ("it", "la mia brigata ha resistito"),
+    ("ko", "북한은 다음 주 회의를 열 예정이라고 군 관계자가 밝혔다."),
+    ("ko", "정부는 30개 문서를 공개했다."),
+    ("en", "Two sources said troops were moving."),
+    ("en", "The two leaders discussed tank deliveries."),
     ("uk", "снарядів калібру 122 і 152 мм"),
     ("it", "Sono state evacuate 300 persone dalla zona."),
     ("uk", "снаряди калібру 152 мм"),  # a calibre

@@ -190,11 +190,13 @@ def test_placing_against_the_article_date(date, lines, expected):
                     (6, "3일간 훈련했다.", "ko"), (7, "공격 5일 후 철수했다.", "ko")],
      [(1, "2023-09", ()), (1, "2025-09-04", YM), (2, "2024-10", Y), (3, "2025-09-03", YM), (4, "2025-08-28", YM),
       (5, "2025-09-10", YM)]),
-    # A word beside the article's own weekday puts it a week on; a week phrase and a weekday are one day.
+    # A `next` word beside the article's own weekday puts it a week on ("ce mercredi" is that day); a
+    # week phrase and a weekday are one day.
     ("2025-06-18", [(1, "Darüber soll der Ausschuss kommenden Mittwoch entscheiden.", "de"),
+                    (4, "Emmanuel Macron a reçu ce mercredi le président ukrainien.", "fr"),
                     (2, "Kim stond vorige week woensdag in Peking.", "nl"),
                     (3, "He met Putin on Wednesday last week.", "en")],
-     [(1, "2025-06-25", YMD), (2, "2025-06-11", YMD), (3, "2025-06-11", YMD)]),
+     [(1, "2025-06-25", YMD), (2, "2025-06-11", YMD), (3, "2025-06-11", YMD), (4, "2025-06-18", YMD)]),
     # Weekends at month precision; "two days earlier" from the date placed last; genitive weekdays.
     ("2025-07-14", [(1, "Lavrov besøkte i helgen Wonsan.", "no"), (2, "The talks began on 3 July.", "en"),
                     (3, "Two days earlier the general had praised them.", "en"),
@@ -427,6 +429,9 @@ def test_wire_datelines_and_bylines_led_by_the_date_are_datelines():
                  "di Redazione Esteri | 20 dicembre 2024 | Tempo di lettura: 3 minuti"):
         found = match_line_rule(line, knowledge.line_rules, knowledge.calendar)
         assert found is not None and found[0].reason == "dateline", line
-    # a sentence that opens with a place and a date is no dateline
+    # a sentence that opens with a place and a date, a short headline, a table row: no datelines
+    for line in ("Kiev, 5 morti", "Zaporizhzhia, 13 morti (ANSA)", "Russia | 2022 | 120,000 troops"):
+        found = match_line_rule(line, knowledge.line_rules, knowledge.calendar)
+        assert found is None or found[0].reason != "dateline", line
     assert match_line_rule("Berlin, 3. März 2024 - Die Regierung hat gestern beschlossen, dass es so bleibt.",
                            knowledge.line_rules, knowledge.calendar) is None
