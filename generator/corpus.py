@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import time
 from dataclasses import dataclass, field, replace
@@ -14,7 +15,10 @@ from .cache import ArticleCache, article_key, unclassified, versions, write_atom
 from .chronology import Event, dating, events_of
 from .claims import Claim, find_claims
 from .copies import mark_near_copies
+from .decide import SentenceModel
+from .embed import backend as embedding_backend
 from .entities import EntityFinder, load_entities
+from .examples import example_files
 from .ingest import read_folder
 from .knowledge import DATA_DIR, Knowledge, load_knowledge
 from .link import mark_duplicates, set_aside_repeated
@@ -22,8 +26,10 @@ from .models import Article, Problem, Topic
 from .outlets import load_register
 from .overrides import Overrides, apply_to_articles, apply_to_claims, load_overrides
 from .pipeline import rejected_article
-from .topics import load_topics
-from .workers import Job, StageData, run_jobs
+from .topics import examples_folder, load_classifier_settings, load_topics
+from .training import trained_model
+from .vectors import VectorStore
+from .workers import Job, Progress, StageData, run_jobs
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,7 @@ class Settings:
     sources: Path | None = None  # the source register; None: sources.yml in content_root
     entities: Path | None = Path("content/entities.yml")  # None: no entities
     overrides: Path | None = None  # analysts' corrections; None: overrides.yml in content_root
+    model_cache_dir: Path | None = None  # trained models and sentence vectors; None: see _model_folder
 
     @property
     def sources_file(self) -> Path:
@@ -142,8 +149,9 @@ class Corpus:
         return known.name if known else code
 
 
-def build_corpus(settings: Settings) -> Corpus:
-    """Read every article, run (or take from the cache) its own stages, then link across articles."""
+def build_corpus(settings: Settings, progress: Progress | None = None) -> Corpus:
+    """Read every article, run (or take from the cache) its own stages, then link across articles.
+    `progress` (the build log) hears about long steps: training, embedding, articles done."""
     clock = time.perf_counter()
     seconds: list[tuple[str, float]] = []
 
@@ -158,7 +166,9 @@ def build_corpus(settings: Settings) -> Corpus:
     load_register(settings.sources_file)  # a malformed register stops the build before any article is read
     overrides = load_overrides(settings.overrides_file)  # ... and so does an overrides.yml that is not a list
     entities = load_entities(settings.entities) if settings.entities else EntityFinder(())
-    layer_versions = versions(settings.data, settings.topics, content=[settings.entities, settings.sources_file])
+    examples = examples_folder(settings.topics, load_classifier_settings(settings.topics))
+    layer_versions = versions(settings.data, settings.topics,
+                              content=[settings.entities, settings.sources_file, *example_files(examples)])
     cache = ArticleCache(settings.cache_dir, layer_versions, settings.in_memory)
     sources, hidden = read_folder(settings.articles, settings.content_root, settings.max_article_bytes,
                                   knowledge.calendar)
@@ -175,10 +185,16 @@ def build_corpus(settings: Settings) -> Corpus:
     lap("cache read")
     data = StageData(settings.data, settings.topics, settings.site_language, layer_versions["classified"],
                      settings.entities, settings.sources_file)
-    results, workers = run_jobs([job for _, job in jobs], data, settings.workers)
+    if jobs:
+        data = replace(data, **_classifier_data(settings, topics, progress))
+        lap("classifier")
+    results, workers = run_jobs([job for _, job in jobs], data, settings.workers, progress)
     lap("article stages")
-    for (index, job), article in zip(jobs, results, strict=True):
+    store = _vector_store(settings) if any(new for _, new in results) else None
+    for (index, job), (article, new) in zip(jobs, results, strict=True):
         found[index] = article
+        if store is not None and new:
+            store.put(new)
         if job.analysed is None:
             cache.put("analysed", unclassified(article))
         cache.put("classified", article)
@@ -203,6 +219,48 @@ def build_corpus(settings: Settings) -> Corpus:
     return Corpus(articles=articles, topics=topics, knowledge=knowledge, hidden=hidden, stats=stats,
                   version=version, digests=digests, entities=entities, overrides=overrides,
                   notes=(*overrides.problems, *skipped))
+
+
+def _model_folder(settings: Settings) -> Path | None:
+    """Where trained models and sentence vectors are kept: the settings' folder, else the one the
+    environment names (BRIEFING_MODEL_CACHE: shared by the builds of many projects, as in the tests),
+    else the cache folder."""
+    chosen = settings.model_cache_dir or os.environ.get("BRIEFING_MODEL_CACHE") or settings.cache_dir
+    return Path(chosen) if chosen else None
+
+
+_STORES: dict[tuple[Path | None, str], VectorStore] = {}
+
+
+def _vector_store(settings: Settings) -> VectorStore:
+    """The build's writable vector store (one per folder and model in a process: kept across the
+    rebuilds of `mkdocs serve`; in memory when there is no folder)."""
+    model = embedding_backend()
+    folder = _model_folder(settings)
+    key = (folder, model.name)
+    if key not in _STORES:
+        path = folder / f"vectors-{_slug(model.name)}.sqlite" if folder else None
+        _STORES[key] = VectorStore(path, model.name, model.dim)
+    return _STORES[key]
+
+
+def _slug(name: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in name).strip("-")
+
+
+def sentence_model(settings: Settings, topics: tuple[Topic, ...], progress: Progress | None = None) -> SentenceModel:
+    """The build's classifier: trained now if its examples changed, else read from the model folder."""
+    store = _vector_store(settings)
+    classifier = load_classifier_settings(settings.topics)
+    examples = examples_folder(settings.topics, classifier)
+    trained = trained_model(examples, topics, store, embedding_backend(), _model_folder(settings), progress)
+    return SentenceModel(trained, topics, classifier, store)
+
+
+def _classifier_data(settings: Settings, topics: tuple[Topic, ...], progress: Progress | None) -> dict[str, object]:
+    """The trained model and the vector store's path, for StageData."""
+    model = sentence_model(settings, topics, progress)
+    return {"model": model.model.to_bytes(), "vectors": model.store.path}
 
 
 def _near_copies(articles: tuple[Article, ...], folder: Path | None, version: str, cache: ArticleCache

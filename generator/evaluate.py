@@ -1,21 +1,32 @@
-"""Precision and recall per topic against hand labels (tests/data/dev/seed_labels.yml and others).
+"""Precision and recall per topic, over all and per language, against hand labels.
 
-A labeled sentence is compared with the generator's sentences on the same line that share most of
-its words; a labeled sentence the generator set aside or lost counts as predicted with no topic."""
+Labels of articles: `{file: [{line, text, topics}]}` (optionally under an `articles:` key), in one
+file or a folder of files (tests/data/anylang_dev/labels/<code>.yml: the file's name gives the
+language). A labelled sentence is compared with the generator's sentences on the same line that
+share most of its words (characters, for scripts written without spaces); one the generator set
+aside or lost counts as predicted with no topic. Labelled examples (examples.py's format) can be
+scored too: each article of examples is classified as one document."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from .classify import Classifier
 from .clean import words
 from .corpus import Corpus
+from .decide import SentenceModel, decide
+from .examples import Example
+from .models import Sentence
 
 # Share of words two sentences must have in common to be taken for the same sentence.
 _OVERLAP = 0.6
+# Scripts written without spaces between words: compared by character pairs.
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -24,6 +35,7 @@ class Label:
     line: int
     text: str
     topics: frozenset[str]
+    language: str | None = None  # from the labels file's name when labels come per language
 
 
 @dataclass(frozen=True)
@@ -44,35 +56,83 @@ class Score:
         return self.true_positives / actual if actual else 1.0
 
 
-def load_labels(path: Path) -> list[Label]:
-    """Labels as {file: [{line, text, topics}]}, optionally under an `articles:` key."""
+def _load_label_file(path: Path, language: str | None) -> list[Label]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     files = data.get("articles", data) if isinstance(data, dict) else {}
-    return [Label(str(name), int(e["line"]), str(e["text"]), frozenset(e.get("topics") or ()))
+    return [Label(str(name), int(e["line"]), str(e["text"]), frozenset(e.get("topics") or ()), language)
             for name, entries in files.items() for e in entries]
 
 
-def _words(text: str) -> set[str]:
-    return set(words(text))
+def load_labels(path: Path) -> list[Label]:
+    """Labels of one file, or of every `<language>.yml` of a folder."""
+    if path.is_dir():
+        return [label for p in sorted(path.glob("*.yml")) for label in _load_label_file(p, p.stem)]
+    return _load_label_file(path, None)
+
+
+def _tokens(text: str) -> set[str]:
+    found = set()
+    for word in words(text):
+        if _UNSPACED.search(word) and len(word) > 1:
+            found.update(word[i:i + 2] for i in range(len(word) - 1))
+        else:
+            found.add(word)
+    return found
 
 
 def predicted_topics(corpus: Corpus, label: Label) -> frozenset[str] | None:
     """Topics the generator gave the labeled sentence; None when no sentence of it was found."""
-    article = next((a for a in corpus.articles if a.source.name == label.file), None)
+    article = corpus.by_name.get(label.file)
     if article is None:
         return None
-    wanted = _words(label.text)
+    wanted = _tokens(label.text)
     found: set[str] = set()
     matched = False
     for sentence in article.sentences:
         if not sentence.line <= label.line <= sentence.end_line:
             continue
-        words = _words(sentence.text)
-        common = len(wanted & words)
-        if wanted and words and (common / len(wanted) >= _OVERLAP or common / len(words) >= _OVERLAP):
+        tokens = _tokens(sentence.text)
+        common = len(wanted & tokens)
+        if wanted and tokens and (common / len(wanted) >= _OVERLAP or common / len(tokens) >= _OVERLAP):
             matched = True
             found.update(sentence.topics)
     return frozenset(found) if matched else None
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Predictions for labelled sentences: per-topic scores over all and per language."""
+
+    topics: tuple[str, ...]
+    pairs: tuple[tuple[str, frozenset[str], frozenset[str]], ...]  # (language, wanted, got)
+
+    def scores(self, language: str | None = None) -> list[Score]:
+        chosen = [(want, got) for lang, want, got in self.pairs if language is None or lang == language]
+        return [Score(t, sum(1 for want, got in chosen if t in got and t in want),
+                      sum(1 for want, got in chosen if t in got and t not in want),
+                      sum(1 for want, got in chosen if t not in got and t in want)) for t in self.topics]
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted({lang for lang, _, _ in self.pairs})
+
+    def weakest(self) -> tuple[str, float]:
+        """The language with the lowest precision or recall on any topic, and that figure."""
+        lows = {lang: min(min(s.precision, s.recall) for s in self.scores(lang)) for lang in self.languages}
+        lang = min(lows, key=lows.__getitem__)
+        return lang, lows[lang]
+
+    def report(self) -> str:
+        head = f"{'language':<9} {'sentences':>9} " + " ".join(f"{t[:22]:>22}" for t in self.topics)
+        lines = [head, f"{'':<9} {'':>9} " + " ".join(f"{'precision / recall':>22}" for _ in self.topics)]
+        for lang in [*self.languages, None]:
+            count = sum(1 for p in self.pairs if lang is None or p[0] == lang)
+            cells = " ".join(f"{s.precision:>10.2f} / {s.recall:<9.2f}" for s in self.scores(lang))
+            lines.append(f"{lang or 'all':<9} {count:>9} {cells}")
+        if self.pairs:
+            lang, low = self.weakest()
+            lines.append(f"weakest language: {lang} ({low:.2f})")
+        return "\n".join(lines)
 
 
 def score(corpus: Corpus, labels: Sequence[Label]) -> tuple[list[Score], list[Label], dict[Label, frozenset[str]]]:
@@ -84,13 +144,36 @@ def score(corpus: Corpus, labels: Sequence[Label]) -> tuple[list[Score], list[La
         if found is None:
             unmatched.append(label)
         predictions[label] = found or frozenset()
-    scores = []
-    for topic in corpus.topics:
-        tp = sum(1 for lab, p in predictions.items() if topic.slug in p and topic.slug in lab.topics)
-        fp = sum(1 for lab, p in predictions.items() if topic.slug in p and topic.slug not in lab.topics)
-        fn = sum(1 for lab, p in predictions.items() if topic.slug not in p and topic.slug in lab.topics)
-        scores.append(Score(topic.slug, tp, fp, fn))
-    return scores, unmatched, predictions
+    return evaluation(corpus, predictions).scores(), unmatched, predictions
+
+
+def evaluation(corpus: Corpus, predictions: Mapping[Label, frozenset[str]]) -> Evaluation:
+    """The predictions with each label's language: its labels file's, else its article's."""
+    def language(label: Label) -> str:
+        if label.language:
+            return label.language
+        article = corpus.by_name.get(label.file)
+        return (article.metadata.language if article else None) or "und"
+
+    return Evaluation(tuple(t.slug for t in corpus.topics),
+                      tuple((language(lab), lab.topics, got) for lab, got in predictions.items()))
+
+
+def evaluate_examples(examples: Sequence[Example], model: SentenceModel) -> Evaluation:
+    """The classifier on labelled examples: each article of examples one document, in its order."""
+    groups: dict[str, list[Example]] = {}
+    for example in examples:
+        groups.setdefault(example.group, []).append(example)
+    terms = Classifier(model.topics)
+    pairs = []
+    for members in groups.values():
+        members.sort(key=lambda e: e.position or 0)
+        sentences = [Sentence(text=e.text, line=1, end_line=1, language=e.language,
+                              matches=terms.matches(e.text, e.language)) for e in members]
+        vectors, _ = model.vectors([e.text for e in members])
+        decided = decide(sentences, vectors, model.model, model.topics, model.settings)
+        pairs += [(e.language, e.topics, frozenset(s.topics)) for e, s in zip(members, decided, strict=True)]
+    return Evaluation(tuple(t.slug for t in model.topics), tuple(pairs))
 
 
 def report(scores: Sequence[Score], unmatched: Sequence[Label],
@@ -106,77 +189,6 @@ def report(scores: Sequence[Score], unmatched: Sequence[Label],
                 lines.append(f"  {label.file}:{label.line} expected {sorted(label.topics)} got {sorted(predicted)}"
                              f"  {label.text[:90]!r}")
         lines.extend(f"  not found: {lab.file}:{lab.line} {lab.text[:90]!r}" for lab in unmatched)
-    return "\n".join(lines)
-
-
-@dataclass(frozen=True)
-class LabeledSentence:
-    language: str
-    text: str
-    topics: frozenset[str]
-
-
-def load_sentence_set(folder: Path) -> list[LabeledSentence]:
-    """Labeled sentences of a folder of `<code>.yml` files (tests/data/heldout, tests/data/tuning)."""
-    result = []
-    for path in sorted(folder.glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        language = str(data.get("language", path.stem))
-        result += [LabeledSentence(language, str(e["text"]), frozenset(e.get("topics") or ()))
-                   for e in data.get("sentences") or []]
-    return result
-
-
-@dataclass(frozen=True)
-class SetScores:
-    by_language: dict[str, list[Score]]  # language -> per-topic scores
-    overall: list[Score]
-    language_accuracy: dict[str, float]  # share of sentences whose language was identified right
-
-    def weakest_language(self) -> str:
-        return min(self.by_language, key=lambda lang: min(min(s.precision, s.recall) for s in self.by_language[lang]))
-
-
-def _scores(topics: Sequence[str], pairs: Sequence[tuple[frozenset[str], frozenset[str]]]) -> list[Score]:
-    return [Score(t, sum(1 for want, got in pairs if t in got and t in want),
-                  sum(1 for want, got in pairs if t in got and t not in want),
-                  sum(1 for want, got in pairs if t not in got and t in want)) for t in topics]
-
-
-def score_sentences(sentences: Sequence[LabeledSentence], classifier: object, identifier: object,
-                    disagreements: list[str] | None = None) -> SetScores:
-    """Classify each sentence as the pipeline does (its language detected first) and score it;
-    `disagreements`, if given, collects a line per sentence whose topics differ from its labels."""
-    topics = [t.slug for t in classifier.topics]
-    pairs: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
-    right: dict[str, list[bool]] = {}
-    for sentence in sentences:
-        detected = identifier.paragraph(sentence.text)
-        matches = classifier.matches(sentence.text, detected)
-        got = frozenset(classifier.topics_of(matches))
-        if disagreements is not None and got != sentence.topics:
-            why = ", ".join(f"{m.word}→{m.concept}" for m in matches)
-            disagreements.append(f"{sentence.language}/{detected} want {sorted(sentence.topics)} got {sorted(got)} "
-                                 f"[{why}] {sentence.text}")
-        pairs.setdefault(sentence.language, []).append((sentence.topics, got))
-        right.setdefault(sentence.language, []).append(detected == sentence.language)
-    return SetScores(
-        by_language={lang: _scores(topics, p) for lang, p in pairs.items()},
-        overall=_scores(topics, [pair for p in pairs.values() for pair in p]),
-        language_accuracy={lang: sum(r) / len(r) for lang, r in right.items()},
-    )
-
-
-def report_sentences(result: SetScores) -> str:
-    topics = [s.topic for s in result.overall]
-    head = f"{'language':<9} {'langid':>6} " + " ".join(f"{t[:22]:>22}" for t in topics)
-    lines = [head, f"{'':<9} {'':>6} " + " ".join(f"{'precision / recall':>22}" for _ in topics)]
-    for lang, scores in result.by_language.items():
-        cells = " ".join(f"{s.precision:>10.2f} / {s.recall:<9.2f}" for s in scores)
-        lines.append(f"{lang:<9} {result.language_accuracy[lang]:>6.2f} {cells}")
-    cells = " ".join(f"{s.precision:>10.2f} / {s.recall:<9.2f}" for s in result.overall)
-    lines.append(f"{'all':<9} {'':>6} {cells}")
-    lines.append(f"weakest language: {result.weakest_language()}")
     return "\n".join(lines)
 
 

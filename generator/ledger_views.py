@@ -12,7 +12,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from .corpus import Corpus
-from .models import Article, Topic
+from .models import Article, Sentence, Topic
 from .views import (
     Limits,
     PageSpec,
@@ -111,6 +111,20 @@ def ledger_pages(corpus: Corpus, limits: Limits) -> list[PageSpec]:
                      partial(_ledger_top, corpus, troubled, months)), *specs]
 
 
+def _why(sentence: Sentence, titles: dict[str, str]) -> str:
+    """What the classifier said of a sentence, for its tooltip: each topic's probability and the
+    concepts that explain it (a matched word, or "recognised")."""
+    if sentence.debris:
+        return "page furniture (a byline, caption, credit or menu), by the classifier"
+    reasons = []
+    for slug, value in sentence.relevance:
+        if slug in sentence.topics:
+            found = [f"{m.word} → {m.concept}" if not m.inferred else f"{m.concept} (recognised)"
+                     for m in sentence.matches if m.topic == slug]
+            reasons.append(f"{titles.get(slug, slug)} {value:.2f}" + (f": {', '.join(found)}" if found else ""))
+    return "; ".join(reasons)
+
+
 def source_view(corpus: Corpus, article: Article) -> dict[str, object]:
     """The source page: metadata, text with a line anchor for every line, topics per sentence."""
     page = source_page(article)
@@ -129,7 +143,8 @@ def source_view(corpus: Corpus, article: Article) -> dict[str, object]:
                     "text": text,
                     "lang": sentence.language if sentence.language != paragraph.language else None,
                     "topics": [titles[t] for t in sentence.topics] if last else [],
-                    "why": "; ".join(f"{m.word} → {m.concept}" for m in sentence.matches) if last else "",
+                    "why": _why(sentence, titles) if last else "",
+                    "debris": sentence.debris and last,
                     "notes": [c.note for c in sentence.corrections] if last else [],
                 })
         paragraphs.append({"language": paragraph.language, "heading": paragraph.heading, "items": items,

@@ -87,12 +87,15 @@ class CleanText:
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A term of a topic concept found in a sentence: why the sentence is on that topic."""
+    """A concept of a topic found in a sentence: why the sentence is on that topic. Either a term of
+    topics.yml matched its words, or (`inferred`) the classifier's concept network names the concept
+    where no term did (a language without terms)."""
 
     topic: str
     concept: str
-    word: str  # as written in the sentence
-    term: str  # the term from topics.yml that matched
+    word: str  # as written in the sentence ("" when inferred)
+    term: str  # the term from topics.yml that matched ("" when inferred)
+    inferred: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +211,9 @@ class Sentence:
     end_line: int
     language: str | None = None
     matches: tuple[Match, ...] = ()
-    topics: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()  # decided by the classifier (topic_model.py), then analysts' corrections
+    relevance: tuple[tuple[str, float], ...] = ()  # (topic slug, the classifier's probability) of every topic
+    debris: bool = False  # the classifier takes it for page furniture (a byline, a caption): on no topic
     pieces: tuple[tuple[int, str], ...] = ()  # (line number, text on that line)
     figures: tuple[Figure, ...] = ()
     attribution: Attribution | None = None
@@ -221,6 +226,10 @@ class Sentence:
     def hidden(self) -> bool:
         """Hidden from topic pages (and every listing) by an analyst; still on its source page."""
         return any(c.kind == "hidden" for c in self.corrections)
+
+    def score(self, topic: str) -> float:
+        """The classifier's probability that the sentence is on `topic` (0 when not classified)."""
+        return next((value for slug, value in self.relevance if slug == topic), 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,7 +284,6 @@ class Concept:
     id: str
     label: str
     terms: dict[str, tuple[str, ...]]  # language -> terms
-    weight: float = 1.0
     claim_key: bool = True  # what a claim is about (False: how it is said, "said", "confirmed")
 
 
@@ -296,4 +304,14 @@ class Topic:
     title: str
     description: str
     concepts: tuple[Concept, ...]
-    threshold: float = 1.0
+    threshold: float = 0.5  # the classifier's probability from which a sentence is on the topic
+
+
+@dataclass(frozen=True, slots=True)
+class ClassifierSettings:
+    """The classifier's part of topics.yml (`classifier:`): where the labelled examples are, and the
+    cutoffs that are not per topic."""
+
+    examples: str = "examples"  # folder of labelled examples, relative to topics.yml
+    debris_threshold: float = 0.5  # from this probability a sentence is page furniture, on no topic
+    concept_threshold: float = 0.5  # from this probability a concept no term matched is named

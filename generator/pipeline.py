@@ -1,9 +1,10 @@
 """One article through the per-article stages: blocks -> clean -> language -> segment, then classify.
 
 `analyse_article` (the language stages) is a pure function of the file and the language data files;
-`classify_article` adds what depends on topics.yml and entities.yml, `attribute_article` who said
-each sentence (and the outlet, from sources.yml). None reads corpus-wide state, so their results are
-cached per article (cache.py) and run in a process pool (corpus.py)."""
+`classify_article` adds what depends on topics.yml, its examples and entities.yml (concept terms,
+the classifier's topics, entity mentions), `attribute_article` who said each sentence (and the
+outlet, from sources.yml). None reads corpus-wide state, so their results are cached per article
+(cache.py) and run in a process pool (corpus.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from .attribution import Attributor, Name, attribute
 from .blocks import read_blocks
 from .classify import Classifier
 from .clean import clean
+from .decide import SentenceModel
 from .entities import EntityFinder
 from .knowledge import Knowledge
 from .language import LanguageIdentifier
@@ -32,20 +34,22 @@ def _merge(front: Metadata, found: Metadata) -> Metadata:
 
 def process_article(source: SourceFile, knowledge: Knowledge, classifier: Classifier,
                     identifier: LanguageIdentifier, entities: EntityFinder | None = None,
-                    register: Register | None = None) -> Article:
+                    register: Register | None = None, model: SentenceModel | None = None) -> Article:
     """Everything one file yields on its own; rejected files pass through with their reason."""
-    return attribute_article(classify_article(analyse_article(source, knowledge, identifier), classifier, entities),
-                             knowledge.speech, register, entities)
+    return attribute_article(classify_article(analyse_article(source, knowledge, identifier), classifier, entities,
+                                              model), knowledge.speech, register, entities)
 
 
-def classify_article(article: Article, classifier: Classifier, entities: EntityFinder | None = None) -> Article:
-    """The article with every sentence's topic matches and entity mentions (what depends on
-    topics.yml and entities.yml)."""
+def classify_article(article: Article, classifier: Classifier, entities: EntityFinder | None = None,
+                     model: SentenceModel | None = None) -> Article:
+    """The article with every sentence's concept terms and entity mentions, and its topics as the
+    classifier decides them (no model: no topics, as for a build without examples in a test)."""
     paragraphs = tuple(
         replace(paragraph, sentences=tuple(_classify(s, classifier, entities) for s in paragraph.sentences))
         for paragraph in article.paragraphs
     )
-    return replace(article, paragraphs=paragraphs)
+    article = replace(article, paragraphs=paragraphs)
+    return model.classify(article) if model is not None and article.paragraphs else article
 
 
 def attribute_article(article: Article, attributor: Attributor | None, register: Register | None = None,
@@ -70,7 +74,7 @@ def attribute_article(article: Article, attributor: Attributor | None, register:
 def _classify(sentence: Sentence, classifier: Classifier, entities: EntityFinder | None) -> Sentence:
     matches = classifier.matches(sentence.text, sentence.language)
     found = entities.find(sentence.text, sentence.language) if entities else ()
-    return replace(sentence, matches=matches, topics=classifier.topics_of(matches), entities=found,
+    return replace(sentence, matches=matches, entities=found,
                    candidates=entities.candidates(sentence.text, sentence.language, found) if entities else ())
 
 
@@ -96,10 +100,10 @@ def analyse_article(source: SourceFile, knowledge: Knowledge, identifier: Langua
                     front_matter=source.lines[: source.body_start - 1], title=source.front_matter.title)
     by_number = {line.number: line for line in cleaned.lines}
     paragraphs = []
-    for numbers in cleaned.paragraphs:
+    texts = [" ".join(by_number[n].text for n in numbers) for numbers in cleaned.paragraphs]
+    languages = identifier.paragraphs(texts, source.front_matter.language)
+    for numbers, text, language in zip(cleaned.paragraphs, texts, languages, strict=True):
         lines = [by_number[n] for n in numbers]
-        text = " ".join(line.text for line in lines)
-        language = identifier.paragraph(text) or source.front_matter.language
         known = knowledge.languages.get(language or "")
         abbreviations = known.abbreviations if known else frozenset()
         months = known.months if known else {}

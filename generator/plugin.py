@@ -22,7 +22,7 @@ from .htmlmemo import Rendered, RenderMemo
 from .knowledge import DATA_DIR
 from .pagememo import PageMemo
 from .render import Renderer
-from .views import Limits, has_quantity, original_path, page_path
+from .views import Limits, original_path, page_path
 from .workers import StageData, default_workers, warm_up
 
 if TYPE_CHECKING:
@@ -151,8 +151,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         data = self._data_files(corpus, memo)  # before render_site, which prunes the memo's unused entries
         pages = self.renderer.render_site(corpus, memo)
         rendered = time.perf_counter() - started
-        if not self.serving:
-            has_quantity.cache_clear()  # its memo pays across serve rebuilds; a build lets the text go
         reused = f", {memo.hits} of them unchanged" if memo else ""
         for src_uri, markdown in pages.items():
             # NOT_IN_NAV: on_nav places the overview, topics and ledger; source pages stay out quietly.

@@ -1,5 +1,7 @@
-"""Topics from content/topics.yml: each topic is a set of concepts, each concept has a label in the
-site's language and terms per language. Adding a topic or a language needs no code."""
+"""Topics from content/topics.yml: each topic has a title, a description, the classifier's threshold
+and concepts; each concept has a label in the site's language and, optionally, terms per language
+(they explain why a quote is on a page). The labelled examples the classifier learns each topic
+from live in the folder the `classifier:` section names. Adding a topic or a language needs no code."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import re
 from pathlib import Path
 
 from .knowledge import DataError, load_yaml
-from .models import Concept, Topic
+from .models import ClassifierSettings, Concept, Topic
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -44,7 +46,6 @@ def load_topics(path: Path, site_language: str = "en") -> tuple[Topic, ...]:
                 id=cid,
                 label=_label(concept.get("label", cid), site_language),
                 terms={str(lang): tuple(str(t) for t in words or ()) for lang, words in terms.items()},
-                weight=float(concept.get("weight", 1.0)),
                 claim_key=bool(concept.get("claim_key", True)),
             ))
         if not concepts:
@@ -54,6 +55,35 @@ def load_topics(path: Path, site_language: str = "en") -> tuple[Topic, ...]:
             title=_label(entry.get("title", slug), site_language),
             description=_label(entry.get("description", ""), site_language),
             concepts=tuple(concepts),
-            threshold=float(entry.get("threshold", 1.0)),
+            threshold=_probability(entry.get("threshold", 0.5), f"{where} ({slug}): threshold"),
         ))
     return tuple(topics)
+
+
+def _probability(value: object, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < 1:
+        raise DataError(f"{where} must be a number between 0 and 1 (the classifier's probability)")
+    return float(value)
+
+
+def load_classifier_settings(path: Path) -> ClassifierSettings:
+    """The `classifier:` section of the topics file (defaults where it has none)."""
+    data = load_yaml(path)
+    section = data.get("classifier") if isinstance(data, dict) else None
+    if section is None:
+        return ClassifierSettings()
+    if not isinstance(section, dict):
+        raise DataError(f"{path}: `classifier:` must be a mapping")
+    defaults = ClassifierSettings()
+    return ClassifierSettings(
+        examples=str(section.get("examples", defaults.examples)),
+        debris_threshold=_probability(section.get("debris_threshold", defaults.debris_threshold),
+                                      f"{path}: classifier: debris_threshold"),
+        concept_threshold=_probability(section.get("concept_threshold", defaults.concept_threshold),
+                                       f"{path}: classifier: concept_threshold"),
+    )
+
+
+def examples_folder(topics_file: Path, settings: ClassifierSettings) -> Path:
+    """The examples folder, relative to the topics file."""
+    return topics_file.parent / settings.examples

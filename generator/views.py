@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 from typing import TypeVar
 from urllib.parse import quote, urlsplit
 
@@ -30,7 +29,6 @@ STANCE_WORDS = {  # how a quote's caption names its claimant, by stance
     "reports": "said by", "confirms": "confirmed by", "denies": "denied by", "cannot confirm": "not confirmed by",
 }
 # A quantity: a number of at least two digits (or with a thousands separator) followed by a word.
-_QUANTITY = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,  ’']\d{3})+(?![\d])|\b\d{2,}(?:,\d+)?\s+\w")
 
 
 def page_path(kind: str, slug: str = "") -> str:
@@ -76,7 +74,7 @@ class Quote:
     article: Article
     sentence: Sentence
     page: str  # the page it is shown on (its link is relative to it)
-    concepts: tuple[tuple[str, str], ...]  # (label, word as written)
+    concepts: tuple[tuple[str, str], ...]  # (label, word as written; "" when the classifier recognised it)
     notes: tuple[str, ...] = ()  # analysts' corrections that put it on the page (overrides.py)
 
     @property
@@ -92,7 +90,8 @@ def quotes_for(topic: Topic, article: Article, from_page: str) -> list[Quote]:
 def quote_of(topic: Topic, article: Article, sentence: Sentence, from_page: str) -> Quote:
     """A sentence as a quote on `from_page`, labelled with the topic's concepts it matches."""
     labels = {c.id: c.label for c in topic.concepts}
-    concepts = tuple((labels[m.concept], m.word) for m in sentence.matches if m.topic == topic.slug)
+    concepts = tuple(dict.fromkeys((labels[m.concept], m.word) for m in sentence.matches
+                                   if m.topic == topic.slug and m.concept in labels))
     notes = tuple(f"added to this topic by an analyst: {c.reason}" for c in sentence.corrections
                   if c.kind == "added" and c.topic == topic.slug)
     return Quote(article, sentence, from_page, concepts, notes)
@@ -304,20 +303,21 @@ def ranked_quotes(topic: Topic, quotes: Sequence[Quote]) -> list[Quote]:
     concept_sources = Counter(concept for (concept, _name) in {
         (m.concept, q.article.source.name) for q in quotes for m in q.sentence.matches if m.topic == topic.slug
     })
-    return sorted(quotes, key=lambda q: importance(q, concept_sources), reverse=True)
+    return sorted(quotes, key=lambda q: importance(q, topic, concept_sources), reverse=True)
 
 
-def importance(quote: Quote, concept_sources: Counter[str]) -> tuple[int, int, str]:
-    """Quotes carrying a quantity first, then those whose concepts most sources share, newest first."""
-    shared = max((concept_sources[m.concept] for m in quote.sentence.matches), default=0)
-    return int(has_quantity(quote.sentence.text)), shared, quote.article.metadata.date or ""
+# Relevance is compared in steps of this size: quotes the classifier is about equally sure of are then
+# ranked by corroboration and date.
+RELEVANCE_STEP = 0.05
 
 
-@lru_cache(maxsize=1 << 18)
-def has_quantity(text: str) -> bool:
-    """Whether a sentence states a quantity (kept between the rebuilds of `mkdocs serve`, where
-    the top pages rank every quote of the corpus again)."""
-    return _QUANTITY.search(text) is not None
+def importance(quote: Quote, topic: Topic, concept_sources: Counter[str]) -> tuple[int, int, str, str]:
+    """Quotes the classifier is surest belong to the topic first, then those whose concepts most
+    sources share, newest first (then by file and line, so the order is the same on every build)."""
+    sentence = quote.sentence
+    shared = max((concept_sources[m.concept] for m in sentence.matches if m.topic == topic.slug), default=0)
+    return (int(sentence.score(topic.slug) / RELEVANCE_STEP), shared, quote.article.metadata.date or "",
+            f"{quote.article.source.name}\0{sentence.line:09d}")
 
 
 def overview_view(corpus: Corpus) -> dict[str, object]:

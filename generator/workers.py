@@ -1,29 +1,44 @@
 """The per-article stages for many articles: in this process, or in a pool of processes when there
-are enough of them to pay for starting one (each worker loads the language models once)."""
+are enough of them to pay for starting one (each worker loads the language models and the embedding
+model once, and embeds with one thread: the pool is what uses the cores). Each job returns its
+article and the sentence vectors it embedded, which the build keeps in the vector store."""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
+
+import numpy as np
 
 from .classify import Classifier
+from .decide import SentenceModel
+from .embed import backend
 from .entities import load_entities
 from .knowledge import load_knowledge
 from .language import LanguageIdentifier
 from .models import Article, SourceFile
 from .outlets import Register, load_register
 from .pipeline import analyse_article, attribute_article, classify_article
-from .topics import load_topics
+from .topic_model import DIM, TopicModel
+from .topics import load_classifier_settings, load_topics
+from .vectors import VectorStore
 
 # Below this many articles to work on, the stages run in the build's own process: starting a worker
 # and loading its language models takes about as long as analysing 50 articles.
 POOL_MIN_ARTICLES = 50
+# A long build says how far it is at most this often.
+PROGRESS_SECONDS = 10.0
+
+Progress = Callable[[str], None]
+Result = TypeVar("Result")
 
 
 @dataclass(frozen=True)
@@ -44,49 +59,99 @@ class StageData:
     version: str = ""  # hash of the files' contents: an edited file is loaded again (mkdocs serve)
     entities: Path | None = None  # entities.yml (None: no entities)
     sources: Path | None = None  # the source register (content/sources.yml); None: none
+    model: bytes | None = None  # the trained topic classifier (TopicModel.to_bytes); None: no topics
+    vectors: Path | None = None  # the vector store, read only (None: none on disk)
 
 
 # The loaded data of this process, kept between builds of one `mkdocs serve`.
 _loaded: dict[StageData, tuple] = {}
 
 
-def _tools(data: StageData) -> tuple:
+def _tools(data: StageData, threads: int | None = None) -> tuple:
     if data not in _loaded:
         knowledge = load_knowledge(data.data)
+        topics = load_topics(data.topics, data.site_language)
         _loaded.clear()
-        _loaded[data] = (knowledge, LanguageIdentifier(knowledge.languages),
-                         Classifier(load_topics(data.topics, data.site_language)),
+        _loaded[data] = (knowledge, LanguageIdentifier(knowledge.languages), Classifier(topics),
                          load_entities(data.entities) if data.entities else None,
-                         load_register(data.sources) if data.sources else Register())
+                         load_register(data.sources) if data.sources else Register(),
+                         _model(data, topics, threads))
     return _loaded[data]
 
 
+def _model(data: StageData, topics: tuple, threads: int | None) -> SentenceModel | None:
+    if data.model is None:
+        return None
+    trained = TopicModel.from_bytes(data.model)
+    store = VectorStore(data.vectors, trained.embedding, DIM, read_only=True)
+    return SentenceModel(trained, topics, load_classifier_settings(data.topics), store, threads)
+
+
+def _worker(data: StageData) -> None:
+    """A pool worker: one embedding thread (the pool's processes share the cores)."""
+    _tools(data, threads=1)
+
+
 def warm_up(data: StageData) -> None:
-    """Load the data files and language models into this process ahead of the first article."""
-    _tools(data)[1].warm_up()
+    """Load the data files, language and embedding models into this process ahead of the first article."""
+    tools = _tools(data)
+    tools[1].warm_up()
+    if tools[5] is not None:
+        backend(tools[5].threads)
 
 
-def run_job(job: Job, data: StageData) -> Article:
-    """The stages one article still needs: language stages unless cached, then classification."""
-    knowledge, identifier, classifier, entities, register = _tools(data)
+def run_job(job: Job, data: StageData) -> tuple[Article, dict[str, np.ndarray]]:
+    """The stages one article still needs (language stages unless cached, then classification), and
+    the vectors embedded for it."""
+    knowledge, identifier, classifier, entities, register, model = _tools(data)
     analysed = job.analysed or analyse_article(job.source, knowledge, identifier)
-    return attribute_article(classify_article(analysed, classifier, entities), knowledge.speech, register, entities)
+    article = attribute_article(classify_article(analysed, classifier, entities, model), knowledge.speech, register,
+                                entities)
+    new = {}
+    if model is not None:
+        new, model.new = model.new, {}
+    return article, new
 
 
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def run_jobs(jobs: Sequence[Job], data: StageData, workers: int) -> tuple[list[Article], int]:
-    """Every job's article, in order, and the number of processes that ran them."""
+def run_jobs(jobs: Sequence[Job], data: StageData, workers: int, progress: Progress | None = None
+             ) -> tuple[list[tuple[Article, dict[str, np.ndarray]]], int]:
+    """Every job's result, in order, and the number of processes that ran them. `progress` is told
+    now and then how many are done and about how long the rest will take."""
+    meter = _Meter(len(jobs), progress)
     if workers <= 1 or len(jobs) < POOL_MIN_ARTICLES:
-        return [run_job(job, data) for job in jobs], 1
+        return [meter.done(run_job(job, data)) for job in jobs], 1
     # spawn, not fork: the build may run threads (mkdocs serve), which fork would copy mid-flight.
     context = multiprocessing.get_context("spawn")
     chunk = max(1, min(32, len(jobs) // (workers * 8)))
     try:
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_tools, initargs=(data,)) as pool:
-            return list(pool.map(partial(run_job, data=data), jobs, chunksize=chunk)), workers
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker, initargs=(data,)) as pool:
+            return [meter.done(r) for r in pool.map(partial(run_job, data=data), jobs, chunksize=chunk)], workers
     except BrokenProcessPool:
         # A worker could not start (spawn re-imports the main module: `python -` has none) or died.
-        return [run_job(job, data) for job in jobs], 1
+        meter = _Meter(len(jobs), progress)
+        return [meter.done(run_job(job, data)) for job in jobs], 1
+
+
+class _Meter:
+    """Counts finished jobs and reports progress at most every PROGRESS_SECONDS."""
+
+    def __init__(self, total: int, progress: Progress | None) -> None:
+        self.total, self.progress, self.count = total, progress, 0
+        self.started = self.last = time.monotonic()
+
+    def done(self, result: Result) -> Result:
+        self.count += 1
+        now = time.monotonic()
+        if self.progress and self.count < self.total and now - self.last >= PROGRESS_SECONDS:
+            self.last = now
+            left = (now - self.started) / self.count * (self.total - self.count)
+            self.progress(f"article stages: {self.count} of {self.total} articles done, about {_duration(left)} left")
+        return result
+
+
+def _duration(seconds: float) -> str:
+    return f"{seconds / 60:.0f} min" if seconds >= 90 else f"{seconds:.0f} s"

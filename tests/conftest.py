@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "content" / "articles"
 TOPICS = ROOT / "content" / "topics.yml"
 ENTITIES = ROOT / "content" / "entities.yml"
+
+# Every build of the test session (in this process, in xdist workers and in `mkdocs build`
+# subprocesses, which inherit the environment) shares one folder of trained models and sentence
+# vectors: the classifier is trained once per session, or never when the folder is warm.
+os.environ.setdefault("BRIEFING_MODEL_CACHE", str(ROOT / ".cache" / "test-models"))
 
 
 @pytest.fixture(scope="session")
@@ -34,3 +40,11 @@ def seed_corpus() -> Corpus:
 
 def corpus_of(folder: Path) -> Corpus:
     return build_corpus(Settings(articles=folder, topics=TOPICS, content_root=folder.parent, entities=ENTITIES))
+
+
+@pytest.fixture(scope="session")
+def sentence_model():
+    """The classifier trained on content/examples (from the shared model folder when trained before)."""
+    from generator.corpus import sentence_model as trained
+
+    return trained(Settings(topics=TOPICS), load_topics(TOPICS))

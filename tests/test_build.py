@@ -11,6 +11,7 @@ import pytest
 from generator.clean import repair
 from generator.evaluate import load_labels, score
 from tests.helpers import ROOT, build, read_page
+from tests.test_eval import FLOORS
 
 LABELS = Path(__file__).parent / "data" / "dev" / "seed_labels.yml"
 
@@ -87,8 +88,9 @@ def test_quotes_carry_their_language(site):
 
 
 def test_labeled_seed_sentences_are_on_their_topic_pages(site, seed_corpus):
-    """Every labeled (sentence, topic) pair is quoted on that topic's page, except exactly the pairs
-    the evaluation counts as missed (at most 10% per topic: the floor of test_eval)."""
+    """Every labeled (sentence, topic) pair is quoted on that topic's page, except pairs the
+    evaluation counts as missed (at most the share test_eval's recall floor allows). A missed one
+    can still be quoted there as the denial beside a claim of the topic."""
     labels = load_labels(LABELS)
     _, _, predictions = score(seed_corpus, labels)
     for topic in seed_corpus.topics:
@@ -100,8 +102,8 @@ def test_labeled_seed_sentences_are_on_their_topic_pages(site, seed_corpus):
             # the quote is the labeled sentence, or holds it, or is most of it (segmentation differs)
             if not any(text in q or (q in text and len(q) >= 0.5 * len(text)) for q in quotes):
                 missing.append(label)
-        assert missing == [lab for lab in wanted if topic.slug not in predictions[lab]], topic.slug
-        assert len(missing) <= 0.1 * len(wanted), topic.slug
+        assert set(missing) <= {lab for lab in wanted if topic.slug not in predictions[lab]}, topic.slug
+        assert len(wanted) - len(missing) >= FLOORS[topic.slug][1] * len(wanted) - 1e-9, topic.slug
 
 
 def test_source_pages_stay_out_of_the_navigation(site):

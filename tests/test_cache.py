@@ -68,17 +68,22 @@ def test_adding_one_article_runs_the_stages_for_that_article_only(tmp_path):
 
 
 def test_editing_topics_reclassifies_without_rerunning_the_language_stages(corpus_folder, tmp_path):
-    build_corpus(settings(corpus_folder, tmp_path / "cache"))
+    """A stricter threshold in topics.yml: every article is classified again from the analysed layer,
+    with the stored vectors (the classifier is not trained again: thresholds are not part of it), and
+    the result is what a build without any cache gives."""
+    before = build_corpus(settings(corpus_folder, tmp_path / "cache"))
     topics = tmp_path / "topics.yml"
-    # A new concept whose term is in every synthetic article's source seeds: "Kursk".
-    text = TOPICS.read_text(encoding="utf-8")
-    marker = "concepts:\n"
-    assert marker in text
-    topics.write_text(text.replace(marker, marker + "      - id: place-kursk\n        label: Kursk\n"
-                                   "        terms: {\"*\": [Kursk]}\n", 1), encoding="utf-8")
+    text = TOPICS.read_text(encoding="utf-8").replace("examples: examples", f"examples: {TOPICS.parent / 'examples'}")
+    marker = "  - slug: troop-deployment\n    title: Troop deployment\n"
+    assert marker in text and "    threshold: 0.45\n" in text
+    topics.write_text(text.replace("    threshold: 0.45\n", "    threshold: 0.9\n", 1), encoding="utf-8")
     edited = build_corpus(settings(corpus_folder, tmp_path / "cache", topics=topics))
     assert (edited.stats.reclassified, edited.stats.analysed, edited.stats.from_cache) == (N, 0, 0)
-    assert any(m.concept == "place-kursk" for a in edited.articles for s in a.sentences for m in s.matches)
+
+    def on_troops(corpus):
+        return sum("troop-deployment" in s.topics for a in corpus.articles for s in a.sentences)
+
+    assert 0 < on_troops(edited) < on_troops(before)
     fresh = build_corpus(settings(corpus_folder, None, topics=topics))
     assert edited.articles == fresh.articles
     # And back: the original topics' entries were pruned, so they are re-classified once more.

@@ -4,8 +4,8 @@ from generator.classify import Classifier, WordSpec, parse_term
 from generator.models import Concept, Topic
 
 
-def topic(slug, terms, weight=1.0, threshold=1.0):
-    return Topic(slug, slug, "", (Concept("c", "concept", terms, weight),), threshold)
+def topic(slug, terms):
+    return Topic(slug, slug, "", (Concept("c", "concept", terms),))
 
 
 def found(term, text):
@@ -46,38 +46,13 @@ def test_terms_are_matched_in_the_sentence_language():
     classifier = Classifier([topic("meetings", {"en": ("met",), "nl": ("ontmoet*",)})])
     assert classifier.matches("Dit komt doordat ze vechten met moed.", "nl") == ()
     assert classifier.matches("Rutte met Yoon in Seoul.", "en")[0].word == "met"
-    # a language without terms falls back to every language's terms
-    assert classifier.matches("Rutte met Yoon.", "sv")[0].word == "met"
+    # a language without terms has only the neutral ones: the classifier names its concepts
+    assert classifier.matches("Rutte met Yoon.", "sv") == ()
 
 
 def test_neutral_terms_apply_to_every_language():
     classifier = Classifier([topic("un", {"*": ("g7",), "de": ("gipfel",)})])
     assert classifier.matches("Das G7-Treffen", "de")[0].word == "G7"
-
-
-def test_weights_add_up_to_the_threshold():
-    t = Topic("troops", "Troops", "", (Concept("send", "sent", {"en": ("sent",)}, 0.5),
-                                        Concept("kursk", "Kursk", {"en": ("kursk",)}, 0.5)), 1.0)
-    classifier = Classifier([t])
-    assert classifier.topics_of(classifier.matches("Units were sent.", "en")) == ()
-    assert classifier.topics_of(classifier.matches("Units were sent to Kursk.", "en")) == ("troops",)
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "expected"),
-    [
-        ("Darüber hinaus spricht das Ministerium von 10.000 Transportcontainern, die 4,8 Millionen "
-         "Artilleriegeschosse enthalten könnten.", "de", {"munitions-transfers", "diplomatic-reactions"}),
-        ("Nordkorea planlægger at sende i alt 12.000 soldater til Rusland.", "da", {"troop-deployment"}),
-        ("De NAVO roept Rusland en de DPRK op om deze acties onmiddellijk te staken.", "nl",
-         {"diplomatic-reactions"}),
-        ("Мы обеспокоены тем фактом, что Россия и Северная Корея сближаются, – сказал Столтенберг.", "ru",
-         {"diplomatic-reactions"}),
-        ("Kim nach Moskau.", "de", set()),
-    ],
-)
-def test_project_topics(classifier, text, lang, expected):
-    assert set(classifier.topics_of(classifier.matches(text, lang))) == expected
 
 
 def test_every_match_says_why(classifier):

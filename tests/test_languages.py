@@ -48,12 +48,13 @@ def test_made_up_debris_in_each_language_is_set_aside(lang, text, kind):
 
 
 def test_short_lines_are_identified_in_every_language():
-    """Hand-written headlines and captions (tests/data/langid): 20 per language."""
+    """Hand-written headlines and captions (tests/data/langid): 20 per language, each alone. Any of
+    lingua's 75 languages may be the answer (see test_language.py): 0.94 on average, was 0.95."""
     data = yaml.safe_load((DATA / "langid" / "short_lines.yml").read_text(encoding="utf-8"))
     per_language = {lang: sum(IDENTIFIER.paragraph(line) == lang for line in lines) / len(lines)
                     for lang, lines in data.items()}
     assert set(per_language) == set(LANGUAGES)
-    assert sum(per_language.values()) / len(per_language) >= 0.95, per_language
+    assert sum(per_language.values()) / len(per_language) >= 0.93, per_language
     assert min(per_language.values()) >= 0.8, per_language
 
 

@@ -7,17 +7,20 @@ from __future__ import annotations
 import builtins
 import io
 import pickle
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from synth import write_corpus
 
 from generator import workers
-from generator.corpus import Settings
+from generator.corpus import Settings, sentence_model
 from generator.ingest import read_folder
 from generator.knowledge import DATA_DIR, load_knowledge
 from generator.language import LanguageIdentifier
 from generator.pipeline import process_article
+from generator.topics import load_topics
+from generator.vectors import VectorStore
 from generator.workers import Job, StageData, run_jobs
 from tests.conftest import SEEDS, TOPICS
 
@@ -32,10 +35,17 @@ def sources(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def tools(classifier):
+def model():
+    """The trained classifier, with vectors kept in memory only (the stage embeds what it needs)."""
+    trained = sentence_model(Settings(topics=TOPICS), load_topics(TOPICS))
+    return replace(trained, store=VectorStore(None, trained.store.model, trained.store.dim))
+
+
+@pytest.fixture(scope="module")
+def tools(classifier, model):
     """What process_article takes besides the source, in its order."""
     knowledge = load_knowledge()
-    return knowledge, classifier, LanguageIdentifier(knowledge.languages)
+    return knowledge, classifier, LanguageIdentifier(knowledge.languages), None, None, model
 
 
 def test_same_input_same_output_in_any_order(sources, tools):
@@ -62,10 +72,14 @@ def test_the_stage_reads_no_file(sources, tools, monkeypatch):
     assert [process_article(s, *tools) for s in sources] == expected
 
 
-def test_a_process_pool_gives_the_same_articles(sources, tools, monkeypatch):
+def test_a_process_pool_gives_the_same_articles(sources, tools, model, monkeypatch):
+    """Workers embed with one thread each, this process with every core: the same vectors."""
     expected = [process_article(s, *tools) for s in sources]
+    assert any(s.topics for a in expected for s in a.sentences)
     monkeypatch.setattr(workers, "POOL_MIN_ARTICLES", 1)
-    articles, processes = run_jobs([Job(s) for s in sources], StageData(DATA_DIR, TOPICS), 2)
+    data = StageData(DATA_DIR, TOPICS, model=model.model.to_bytes())
+    results, processes = run_jobs([Job(s) for s in sources], data, 2)
     assert processes == 2
-    assert articles == expected
+    assert [article for article, _ in results] == expected
+    assert all(vectors for _, vectors in results)  # each worker says what it embedded
 

@@ -1,0 +1,118 @@
+"""Topics per sentence from the trained classifier, with the reasons a reader is shown.
+
+A sentence is on a topic when the topic network's probability reaches the topic's threshold and the
+sentence is not page furniture (the debris output). Why it is there: the concept terms that matched
+its words (classify.py) or, for a topic no term of which matched, the concepts the concept network
+recognises (marked as inferred)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from .embed import MAX_SENTENCES, backend, embed
+from .models import Article, ClassifierSettings, Match, Problem, Sentence, Topic
+from .topic_model import DEBRIS, TopicModel, document_features, round_trip, term_features
+from .vectors import VectorStore
+
+# Probabilities are kept to this many decimals: enough to rank quotes, and a vector read back from
+# the store gives the same sentence record as a fresh one.
+DECIMALS = 4
+
+
+def decide(sentences: Sequence[Sentence], vectors: np.ndarray, model: TopicModel, topics: Sequence[Topic],
+           settings: ClassifierSettings, embedded: int | None = None) -> list[Sentence]:
+    """The sentences (one article, in reading order) with topics, relevance, debris and inferred
+    concepts. `vectors` holds the first `embedded` sentences' vectors (all when None); the others
+    were past the article's cap and get no topic."""
+    count = len(sentences) if embedded is None else embedded
+    if count == 0:
+        return list(sentences)
+    languages = frozenset(lang for t in topics for c in t.concepts for lang in c.terms if lang != "*")
+    found = [{f"{m.topic}/{m.concept}" for m in s.matches if not m.inferred} for s in sentences[:count]]
+    terms = term_features(found, [s.language in languages for s in sentences[:count]], model.term_names)
+    features = document_features(vectors[:count], terms if model.term_names else None)
+    probabilities = model.topics.probabilities(features)
+    column = {name: i for i, name in enumerate(model.topics.outputs)}
+    concepts = model.concepts.probabilities(features) if model.concepts else None
+    decided = []
+    for row, sentence in enumerate(sentences[:count]):
+        debris = bool(probabilities[row, column[DEBRIS]] >= settings.debris_threshold)
+        relevance = tuple((t.slug, round(float(probabilities[row, column[t.slug]]), DECIMALS))
+                          for t in topics if t.slug in column)
+        on = tuple(slug for slug, value in relevance if not debris and value >= _threshold(topics, slug))
+        matches = list(sentence.matches)
+        if concepts is not None:
+            matches += _inferred(on, sentence.matches, concepts[row], model, settings.concept_threshold)
+        decided.append(replace(sentence, topics=on, relevance=relevance, debris=debris, matches=tuple(matches)))
+    return decided + list(sentences[count:])
+
+
+def _threshold(topics: Sequence[Topic], slug: str) -> float:
+    return next(t.threshold for t in topics if t.slug == slug)
+
+
+def _inferred(on: Sequence[str], matched: Sequence[Match], row: np.ndarray, model: TopicModel,
+              cutoff: float) -> list[Match]:
+    """Concepts the network recognises, for each topic the sentence is on whose terms matched nothing."""
+    assert model.concepts is not None
+    explained = {m.topic for m in matched}
+    found = []
+    for topic in on:
+        if topic in explained:
+            continue
+        for name, value in sorted(zip(model.concepts.outputs, row, strict=True), key=lambda p: -p[1]):
+            owner, _, concept = name.partition("/")
+            if owner == topic and value >= cutoff:
+                found.append(Match(topic, concept, "", "", inferred=True))
+    return found
+
+
+@dataclass
+class SentenceModel:
+    """The classifier of one build in one process: the trained model, the topics and their cutoffs,
+    and where sentence vectors come from (the store, else the embedding model, loaded on first use
+    with `threads` threads). Vectors embedded here are kept in `new` for the build to store."""
+
+    model: TopicModel
+    topics: tuple[Topic, ...]
+    settings: ClassifierSettings
+    store: VectorStore
+    threads: int | None = None
+    new: dict[str, np.ndarray] = field(default_factory=dict)
+
+    def vectors(self, texts: Sequence[str]) -> tuple[np.ndarray, tuple[int, ...]]:
+        """A vector per text, and the positions of the texts that were capped (embed.py)."""
+        found = {t: v for t in texts if (v := self.new.get(t)) is not None}
+        found.update(self.store.get([t for t in texts if t not in found]))
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        capped: tuple[int, ...] = ()
+        if missing:
+            embedded = embed(missing, backend(self.threads))
+            fresh = dict(zip(missing, round_trip(embedded.vectors), strict=True))
+            self.new.update(fresh)
+            found.update(fresh)
+            cut = {missing[i] for i in embedded.capped}
+            capped = tuple(i for i, t in enumerate(texts) if t in cut)
+        if not texts:
+            return np.zeros((0, self.store.dim), dtype=np.float32), ()
+        return np.stack([found[t] for t in texts]), capped
+
+    def classify(self, article: Article) -> Article:
+        """The article's sentences with topics, relevance, debris and inferred concepts; problems for
+        what the caps left out."""
+        sentences = article.sentences
+        kept = sentences[:MAX_SENTENCES]
+        vectors, capped = self.vectors([s.text for s in kept])
+        decided = iter(decide(sentences, vectors, self.model, self.topics, self.settings, len(kept)))
+        paragraphs = tuple(replace(p, sentences=tuple(next(decided) for _ in p.sentences)) for p in article.paragraphs)
+        name = article.source.name
+        problems = [Problem(name, f"a sentence of {len(kept[i].text):,} characters: the classifier read its "
+                                  "beginning only", kept[i].line, level="info") for i in capped[:10]]
+        if len(sentences) > MAX_SENTENCES:
+            problems.append(Problem(name, f"{len(sentences):,} sentences: the classifier read the first "
+                                          f"{MAX_SENTENCES:,}; the rest are on no topic page",
+                                    sentences[MAX_SENTENCES].line))
+        return replace(article, paragraphs=paragraphs, problems=(*article.problems, *problems))

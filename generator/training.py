@@ -1,0 +1,173 @@
+"""Training the topic classifier at build time from the labelled examples, cached by what it depends
+on: the examples' text, topics.yml (slugs, thresholds, concept terms), the embedding model and this
+code. A build with the same inputs loads the model it trained before; a changed example trains a new
+one. The examples' vectors go through the same store as the articles' (vectors.py)."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+from collections.abc import Callable, Sequence
+from contextlib import contextmanager
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+from .classify import Classifier
+from .embed import Backend, embed
+from .examples import Example, example_files, load_examples
+from .knowledge import DataError
+from .models import Topic
+from .topic_model import (
+    DEBRIS,
+    DIM,
+    Network,
+    TopicModel,
+    document_features,
+    fit_concepts,
+    fit_topics,
+    round_trip,
+    term_features,
+)
+from .vectors import VectorStore
+
+# A concept is learnt only from this many term-matched examples (and as many without).
+MIN_CONCEPT_EXAMPLES = 8
+# Trained models kept in the model folder besides the one being written.
+KEPT_MODELS = 3
+
+Progress = Callable[[str], None]
+
+
+def model_key(examples: Path, topics: Sequence[Topic], embedding: str) -> str:
+    """Hash of everything a trained model depends on."""
+    digest = hashlib.sha256(embedding.encode())
+    digest.update(Path(__file__).with_name("topic_model.py").read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    digest.update(metadata.version("scikit-learn").encode())
+    for topic in topics:  # thresholds are applied when predicting: changing one trains nothing
+        digest.update(repr((topic.slug, [(c.id, sorted(c.terms.items())) for c in topic.concepts])).encode())
+    for path in example_files(examples):
+        digest.update(str(path.relative_to(examples)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+@contextmanager
+def _locked(path: Path):
+    """One process trains a model at a time (parallel test workers, two builds at once)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def vectors_of(texts: Sequence[str], store: VectorStore, model: Backend, progress: Progress | None = None,
+               what: str = "sentences") -> dict[str, np.ndarray]:
+    """Every text's vector, embedding (and storing) those the store lacks."""
+    found = store.get(texts)
+    missing = [t for t in dict.fromkeys(texts) if t not in found]
+    step = 512
+    for start in range(0, len(missing), step):
+        if progress and len(missing) > step:
+            progress(f"embedding {what}: {start} of {len(missing)}")
+        part = missing[start:start + step]
+        new = dict(zip(part, round_trip(embed(part, model).vectors), strict=True))
+        store.put(new)
+        found.update(new)
+    return found
+
+
+def concept_names(topics: Sequence[Topic]) -> tuple[str, ...]:
+    """Every concept as "<topic>/<concept>", in topics.yml's order."""
+    return tuple(f"{t.slug}/{c.id}" for t in topics for c in t.concepts)
+
+
+def term_languages(topics: Sequence[Topic]) -> frozenset[str]:
+    """Languages that have concept terms of their own."""
+    return frozenset(lang for t in topics for c in t.concepts for lang in c.terms if lang != "*")
+
+
+def example_features(examples: Sequence[Example], vectors: dict[str, np.ndarray], topics: Sequence[Topic]
+                     ) -> np.ndarray:
+    """Features of every example: articles' sentences with their context, standalone ones alone."""
+    terms, languages, names = Classifier(topics), term_languages(topics), concept_names(topics)
+    found = [{f"{m.topic}/{m.concept}" for m in terms.matches(e.text, e.language)} for e in examples]
+    hits = term_features(found, [e.language in languages for e in examples], names)
+    features = np.zeros((len(examples), DIM * 3 + 2 * hits.shape[1]), dtype=np.float32)
+    groups: dict[str, list[int]] = {}
+    for index, example in enumerate(examples):
+        groups.setdefault(example.group, []).append(index)
+    for members in groups.values():
+        members.sort(key=lambda i: examples[i].position or 0)
+        features[members] = document_features(np.stack([vectors[examples[i].text] for i in members]), hits[members])
+    return features
+
+
+def train(examples: Sequence[Example], features: np.ndarray, topics: Sequence[Topic], embedding: str,
+          source: Path) -> TopicModel:
+    """Both networks, fitted on the examples."""
+    outputs = [t.slug for t in topics]
+    labels = np.array([[t in e.topics for t in outputs] + [e.debris] for e in examples], dtype=bool)
+    for column, slug in enumerate(outputs):
+        if not labels[:, column].any():
+            raise DataError(f"{source}: topic {slug!r} has no labelled example")
+    return TopicModel(fit_topics(features, labels, [*outputs, DEBRIS]),
+                      _concepts(examples, features, topics), embedding, concept_names(topics))
+
+
+def _concepts(examples: Sequence[Example], features: np.ndarray, topics: Sequence[Topic]) -> Network | None:
+    """The concept network, taught by the terms: examples whose own language's terms name a concept
+    are its positives, the other examples in languages that have terms its negatives."""
+    terms = Classifier(topics)
+    languages = {lang for t in topics for c in t.concepts for lang in c.terms if lang != "*"}
+    chosen = [i for i, e in enumerate(examples) if e.language in languages and not e.debris]
+    found = [{(m.topic, m.concept) for m in terms.matches(examples[i].text, examples[i].language)} for i in chosen]
+    names, columns = [], []
+    for topic in topics:
+        for concept in topic.concepts:
+            column = [(topic.slug, concept.id) in f for f in found]
+            if MIN_CONCEPT_EXAMPLES <= sum(column) <= len(column) - MIN_CONCEPT_EXAMPLES:
+                names.append(f"{topic.slug}/{concept.id}")
+                columns.append(column)
+    if not names:
+        return None
+    return fit_concepts(features[chosen], np.array(columns, dtype=bool).T, names)
+
+
+def trained_model(examples: Path, topics: Sequence[Topic], store: VectorStore, model: Backend,
+                  folder: Path | None, progress: Progress | None = None) -> TopicModel:
+    """The model for these examples and topics: from `folder` when trained before, else trained now
+    (and kept there). Errors in the examples name the file and the entry."""
+    key = model_key(examples, topics, model.name)
+    path = folder / f"topic-model-{key}.npz" if folder else None
+    if path is not None:
+        with _locked(folder / "training.lock"):
+            if path.is_file():
+                try:
+                    return TopicModel.from_bytes(path.read_bytes())
+                except (OSError, ValueError, KeyError):
+                    pass  # damaged: train again
+            trained = _train_now(examples, topics, store, model, progress)
+            # The newest few are kept: switching between two topics files trains each once.
+            for old in sorted(folder.glob("topic-model-*.npz"), key=lambda p: p.stat().st_mtime)[:-KEPT_MODELS]:
+                old.unlink(missing_ok=True)
+            tmp = path.with_suffix(".tmp")
+            tmp.write_bytes(trained.to_bytes())
+            tmp.replace(path)
+            return trained
+    return _train_now(examples, topics, store, model, progress)
+
+
+def _train_now(folder: Path, topics: Sequence[Topic], store: VectorStore, model: Backend,
+               progress: Progress | None) -> TopicModel:
+    examples = load_examples(folder, [t.slug for t in topics])
+    if not examples:
+        raise DataError(f"{folder}: no labelled examples (the classifier is trained on them)")
+    if progress:
+        progress(f"training the topic classifier on {len(examples)} examples")
+    vectors = vectors_of([e.text for e in examples], store, model, progress, "examples")
+    return train(examples, example_features(examples, vectors, topics), topics, model.name, folder)

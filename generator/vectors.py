@@ -1,0 +1,87 @@
+"""Sentence vectors kept between builds, keyed by the embedding model and the sentence's text, so a
+warm build, a one-article rebuild or a change of topics.yml embeds only sentences never seen before.
+
+One SQLite file per model in the cache folder (git-ignored local state: deleting it only costs the
+embedding time of a cold build). Vectors are stored as float16: 768 bytes a sentence, and the
+classifier's scores move by less than 0.001. Only the build's own process writes; workers read."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+import numpy as np
+
+# Keys looked up in one query (SQLite's default limit on parameters is 32,766).
+_CHUNK = 900
+# How long a build waits for another one writing the same store (two builds at once, test workers).
+LOCK_SECONDS = 60.0
+
+
+def text_key(model: str, text: str) -> bytes:
+    """The store's key of a text under a model."""
+    return hashlib.blake2b(f"{model}\0{text}".encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+class VectorStore:
+    """Vectors by text for one model; `path=None` keeps them in this process only."""
+
+    def __init__(self, path: Path | None, model: str, dim: int, read_only: bool = False) -> None:
+        self.model, self.dim, self.path, self.read_only = model, dim, path, read_only
+        self._memory: dict[bytes, np.ndarray] = {}
+        self._db: sqlite3.Connection | None = None
+        if path is None:
+            return
+        if read_only:
+            if path.is_file():
+                self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=LOCK_SECONDS,
+                                           check_same_thread=False)
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, timeout=LOCK_SECONDS, check_same_thread=False)
+        self._db.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB) WITHOUT ROWID")
+        self._db.commit()
+
+    def get(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """The stored vectors (float32) of those of `texts` the store has."""
+        keys = {text_key(self.model, t): t for t in dict.fromkeys(texts)}
+        found = {keys[k]: v for k in keys if (v := self._memory.get(k)) is not None}
+        wanted = [k for k in keys if keys[k] not in found]
+        if self._db is None or not wanted:
+            return found
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start:start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            try:
+                rows = self._db.execute(f"SELECT key, vector FROM vectors WHERE key IN ({marks})", chunk).fetchall()
+            except sqlite3.Error:
+                return found  # a damaged or locked store: embed again rather than fail the build
+            for key, blob in rows:
+                vector = np.frombuffer(blob, dtype=np.float16)
+                if vector.shape == (self.dim,):
+                    found[keys[key]] = vector.astype(np.float32)
+        return found
+
+    def put(self, vectors: Mapping[str, np.ndarray]) -> None:
+        """Keep these vectors (in this process and, with a path, on disk)."""
+        rows = [(text_key(self.model, t), np.asarray(v, dtype=np.float16).tobytes()) for t, v in vectors.items()]
+        if self._db is None or self.read_only:
+            self._memory.update((k, np.frombuffer(b, dtype=np.float16).astype(np.float32)) for k, b in rows)
+            return
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)", rows)
+        except sqlite3.Error:  # locked past LOCK_SECONDS, or damaged: these are embedded again next time
+            self._memory.update((k, np.frombuffer(b, dtype=np.float16).astype(np.float32)) for k, b in rows)
+
+    def keys(self) -> Iterable[bytes]:
+        if self._db is None:
+            return iter(self._memory)
+        return (row[0] for row in self._db.execute("SELECT key FROM vectors"))
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
