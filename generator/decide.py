@@ -34,7 +34,7 @@ def decide(sentences: Sequence[Sentence], vectors: np.ndarray, model: TopicModel
     found = [{f"{m.topic}/{m.concept}" for m in s.matches if not m.inferred} for s in sentences[:count]]
     terms = term_features(found, [s.language in languages for s in sentences[:count]], model.term_names)
     features = document_features(vectors[:count], terms if model.term_names else None)
-    probabilities = model.topics.probabilities(features)
+    probabilities = model.probabilities(features)
     column = {name: i for i, name in enumerate(model.topics.outputs)}
     concepts = model.concepts.probabilities(features) if model.concepts else None
     decided = []

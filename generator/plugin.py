@@ -22,6 +22,7 @@ from .htmlmemo import Rendered, RenderMemo
 from .knowledge import DATA_DIR
 from .pagememo import PageMemo
 from .render import Renderer
+from .search_languages import lunr_languages, search_languages
 from .views import Limits, original_path, page_path
 from .workers import StageData, default_workers, warm_up
 
@@ -168,6 +169,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             else:
                 log.warning(f"{self.offline_shim} is missing (run `npm ci`): search will not work from file://")
         self.topics = corpus.topics  # what on_nav needs; the corpus itself can be freed
+        self._stem_corpus_languages(config, corpus)
         if self.html_memo is not None:
             self.html_memo.keep_only(self.generated)
             self.html_memo.start(repr((config.markdown_extensions, config.mdx_configs, config.use_directory_urls)))
@@ -176,6 +178,20 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         log.info(f"{len(corpus.published)} of {len(corpus.articles)} article files published")
         log.info(f"stages: {corpus.stats}, render {rendered:.2f} s ({len(pages)} pages{reused})")
         return files
+
+    @staticmethod
+    def _stem_corpus_languages(config: MkDocsConfig, corpus: Corpus) -> None:
+        """Material's search stems every corpus language it can (search_languages.py); the list is
+        read when the index is written, after the pages."""
+        search = config.plugins.get("material/search")
+        if search is None or not search.config.enabled:
+            return
+        import material
+
+        found = {code for a in corpus.published for code in a.languages}
+        chosen = search_languages(search.config.lang or [], found, corpus.knowledge.languages,
+                                  lunr_languages(Path(material.__file__).parent))
+        search.config.lang[:] = chosen  # in place: the search index holds this list
 
     @staticmethod
     def _data_files(corpus: Corpus, memo: PageMemo | None) -> dict[str, str]:

@@ -9,9 +9,13 @@ its neighbours are features too, with a flag saying the language has terms: the 
 use them there and to do without them elsewhere (cross-validated by language, they add about two
 points of F1 in the languages with terms and change nothing in the others).
 
-Two networks:
+Two networks and a memory:
 - `topics`: one output per topic and one for page debris (bylines, captions, credits, menus, notices,
   timestamps), a multi-label network with one hidden layer, trained on the labelled examples;
+- `neighbours`: the examples' own vectors and labels; a sentence's K most similar examples vote
+  (weighted by similarity), and the vote is averaged with the network's probability (cross-validated
+  by language on the examples, the average adds one to two points of F1 per topic over the network
+  alone);
 - `concepts`: one output per concept, a logistic regression on the sentence's own vector, taught by
   the concepts' terms (an example whose own language's terms name a concept is one of its
   positives). It names the concepts that explain a quote no term matched: a Greek sentence gets
@@ -99,14 +103,48 @@ class Network:
                        tuple((arrays[f"{prefix}w{i}"], arrays[f"{prefix}b{i}"]) for i in range(layers)))
 
 
+# The examples' vote: how many of the most similar examples vote, how sharply similarity weighs
+# (softmax temperature over cosine similarities), and the vote's share of the probability.
+NEIGHBOURS = 15
+SHARPNESS = 50.0
+VOTE_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """The examples' own vectors (L2-normalised) and labels, one column per output of `topics`."""
+
+    vectors: np.ndarray  # float16, (examples, DIM)
+    labels: np.ndarray  # bool, (examples, outputs)
+
+    def vote(self, features: np.ndarray) -> np.ndarray:
+        """(rows, outputs): the similarity-weighted share of the nearest examples that have each label."""
+        own = features[:, :DIM]
+        own = own / np.maximum(np.linalg.norm(own, axis=1, keepdims=True), 1e-12)
+        similarity = own @ self.vectors.astype(np.float32).T
+        count = min(NEIGHBOURS, similarity.shape[1])
+        nearest = np.argpartition(-similarity, count - 1, axis=1)[:, :count]
+        weights = np.exp((np.take_along_axis(similarity, nearest, axis=1) - 1.0) * SHARPNESS)
+        weights /= weights.sum(axis=1, keepdims=True)
+        return np.einsum("nk,nkj->nj", weights, self.labels[nearest].astype(np.float32))
+
+
 @dataclass(frozen=True)
 class TopicModel:
-    """The trained networks, and the embedding model they were trained on."""
+    """The trained networks, the examples' memory, and the embedding model they were trained on."""
 
     topics: Network  # topic slugs and DEBRIS
     concepts: Network | None  # "<topic>/<concept>" names; None when no concept has enough term examples
     embedding: str
     term_names: tuple[str, ...] = ()  # the concepts whose term hits are features, in column order
+    neighbours: Neighbours | None = None
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        """(rows, outputs of `topics`): the network's probability, averaged with the examples' vote."""
+        found = self.topics.probabilities(features)
+        if self.neighbours is None or not len(features):
+            return found
+        return (1 - VOTE_SHARE) * found + VOTE_SHARE * self.neighbours.vote(features)
 
     def to_bytes(self) -> bytes:
         nets = {"topics": self.topics, **({"concepts": self.concepts} if self.concepts else {})}
@@ -114,6 +152,8 @@ class TopicModel:
                 "networks": {name: {"outputs": list(n.outputs), "columns": n.columns, "layers": len(n.layers)}
                              for name, n in nets.items()}}
         arrays = {k: v for name, n in nets.items() for k, v in n.arrays(f"{name}.").items()}
+        if self.neighbours is not None:
+            arrays["neighbours.vectors"], arrays["neighbours.labels"] = self.neighbours.vectors, self.neighbours.labels
         buffer = io.BytesIO()
         np.savez(buffer, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8), **arrays)
         return buffer.getvalue()
@@ -125,7 +165,10 @@ class TopicModel:
         meta = json.loads(arrays["meta"].tobytes().decode())
         nets = {name: Network.from_arrays(arrays, f"{name}.", m["outputs"], m["columns"], m["layers"])
                 for name, m in meta["networks"].items()}
-        return TopicModel(nets["topics"], nets.get("concepts"), meta["embedding"], tuple(meta["term_names"]))
+        neighbours = (Neighbours(arrays["neighbours.vectors"], arrays["neighbours.labels"])
+                      if "neighbours.vectors" in arrays else None)
+        return TopicModel(nets["topics"], nets.get("concepts"), meta["embedding"], tuple(meta["term_names"]),
+                          neighbours)
 
 
 # Training settings, chosen by cross-validation on the examples grouped by language (docs/evaluation.md):

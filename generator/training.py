@@ -22,6 +22,7 @@ from .models import Topic
 from .topic_model import (
     DEBRIS,
     DIM,
+    Neighbours,
     Network,
     TopicModel,
     document_features,
@@ -115,8 +116,10 @@ def train(examples: Sequence[Example], features: np.ndarray, topics: Sequence[To
     for column, slug in enumerate(outputs):
         if not labels[:, column].any():
             raise DataError(f"{source}: topic {slug!r} has no labelled example")
+    own = features[:, :DIM]
+    memory = Neighbours((own / np.linalg.norm(own, axis=1, keepdims=True)).astype(np.float16), labels)
     return TopicModel(fit_topics(features, labels, [*outputs, DEBRIS]),
-                      _concepts(examples, features, topics), embedding, concept_names(topics))
+                      _concepts(examples, features, topics), embedding, concept_names(topics), memory)
 
 
 def _concepts(examples: Sequence[Example], features: np.ndarray, topics: Sequence[Topic]) -> Network | None:

@@ -75,8 +75,8 @@ def test_editing_topics_reclassifies_without_rerunning_the_language_stages(corpu
     topics = tmp_path / "topics.yml"
     text = TOPICS.read_text(encoding="utf-8").replace("examples: examples", f"examples: {TOPICS.parent / 'examples'}")
     marker = "  - slug: troop-deployment\n    title: Troop deployment\n"
-    assert marker in text and "    threshold: 0.45\n" in text
-    topics.write_text(text.replace("    threshold: 0.45\n", "    threshold: 0.9\n", 1), encoding="utf-8")
+    assert marker in text and "    threshold: 0.4\n" in text
+    topics.write_text(text.replace("    threshold: 0.4\n", "    threshold: 0.9\n", 1), encoding="utf-8")
     edited = build_corpus(settings(corpus_folder, tmp_path / "cache", topics=topics))
     assert (edited.stats.reclassified, edited.stats.analysed, edited.stats.from_cache) == (N, 0, 0)
 
