@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .corpus import Settings, build_corpus
+from .embed import backend as embedding_backend
 from .evaluate import (
     evaluate_examples,
     evaluation,
@@ -47,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="score only the figures and dates (a folder without topic labels)")
     ev.add_argument("--examples", type=Path, help="score the classifier on a folder of labeled examples instead "
                     "(the format of content/examples/; not the ones it is trained on)")
+    ev.add_argument("--cross-validate", action="store_true",
+                    help="score the classifier on its own examples, each language predicted by a model trained "
+                    "without it (5 folds by language; a few minutes)")
     ev.add_argument("--model-cache", type=Path, help="folder of trained models and sentence vectors "
                     "(default: BRIEFING_MODEL_CACHE, else .cache/briefing)")
     rd = commands.add_parser("render", help="write the generated Markdown pages to a folder")
@@ -72,6 +76,21 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings(articles=args.articles, topics=args.topics, content_root=args.articles.parent)
     if args.command == "eval":
         settings = replace(settings, model_cache_dir=args.model_cache or _default_model_cache())
+    if args.command == "eval" and args.cross_validate:
+        from .corpus import sentence_model
+        from .evaluate import Evaluation
+        from .examples import load_examples
+        from .topics import examples_folder, load_classifier_settings, load_topics
+        from .training import cross_validate, example_features, vectors_of
+
+        topics = load_topics(args.topics)
+        model = sentence_model(settings, topics, _say)
+        examples = load_examples(examples_folder(args.topics, load_classifier_settings(args.topics)),
+                                 [t.slug for t in topics])
+        vectors = vectors_of([e.text for e in examples], model.store, embedding_backend())
+        found = cross_validate(examples, example_features(examples, vectors, topics), topics, model.model.embedding)
+        print(Evaluation(tuple(t.slug for t in topics), tuple(found)).report())
+        return 0
     if args.command == "eval" and args.examples:
         from .corpus import sentence_model
         from .examples import load_examples

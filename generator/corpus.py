@@ -8,7 +8,7 @@ import os
 import shutil
 import time
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .cache import ArticleCache, article_key, unclassified, versions, write_atomic
@@ -89,6 +89,7 @@ class Corpus:
     entities: EntityFinder = field(default_factory=lambda: EntityFinder(()))  # from entities.yml
     overrides: Overrides = Overrides()  # analysts' corrections (overrides.yml), already applied to the articles
     notes: tuple[Problem, ...] = ()  # problems of the corpus rather than of one article (overrides.yml)
+    site_language: str = "en"  # the language of labels and language names
 
     @cached_property
     def published(self) -> tuple[Article, ...]:
@@ -145,8 +146,23 @@ class Corpus:
         return (*(p for a in self.articles for p in a.problems), *self.notes, *claims)
 
     def language_name(self, code: str) -> str:
+        """The language's name in the site's language (CLDR, through Babel: "German", not
+        "Deutsch"), else its name in languages.yml, else its code."""
+        name = _cldr_name(self.site_language, code)
+        if name:
+            return name
         known = self.knowledge.languages.get(code)
         return known.name if known else code
+
+
+@lru_cache(maxsize=512)
+def _cldr_name(site_language: str, code: str) -> str | None:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(site_language).languages.get(code)
+    except (ValueError, UnknownLocaleError):
+        return None
 
 
 def build_corpus(settings: Settings, progress: Progress | None = None) -> Corpus:
@@ -218,7 +234,7 @@ def build_corpus(settings: Settings, progress: Progress | None = None) -> Corpus
         version = hashlib.sha256(f"{version}\0overrides\0{overrides.digest}".encode()).hexdigest()[:16]
     return Corpus(articles=articles, topics=topics, knowledge=knowledge, hidden=hidden, stats=stats,
                   version=version, digests=digests, entities=entities, overrides=overrides,
-                  notes=(*overrides.problems, *skipped))
+                  notes=(*overrides.problems, *skipped), site_language=settings.site_language)
 
 
 def _model_folder(settings: Settings) -> Path | None:

@@ -174,3 +174,23 @@ def _train_now(folder: Path, topics: Sequence[Topic], store: VectorStore, model:
         progress(f"training the topic classifier on {len(examples)} examples")
     vectors = vectors_of([e.text for e in examples], store, model, progress, "examples")
     return train(examples, example_features(examples, vectors, topics), topics, model.name, folder)
+
+
+def cross_validate(examples: Sequence[Example], features: np.ndarray, topics: Sequence[Topic], embedding: str,
+                   folds: int = 5) -> list[tuple[str, frozenset[str], frozenset[str]]]:
+    """Each example's topics as predicted by a model trained without its language (GroupKFold by
+    language), at topics.yml's thresholds: (language, labelled, predicted) per example. This is how
+    the training settings and thresholds were chosen (docs/evaluation.md)."""
+    from sklearn.model_selection import GroupKFold
+
+    languages = np.array([e.language for e in examples])
+    predicted: list[frozenset[str]] = [frozenset()] * len(examples)
+    outputs = [t.slug for t in topics]
+    for train_rows, test_rows in GroupKFold(n_splits=folds).split(features, groups=languages):
+        model = train([examples[i] for i in train_rows], features[train_rows], topics, embedding, Path("."))
+        found = model.probabilities(features[test_rows])
+        for row, index in enumerate(test_rows):
+            debris = found[row, len(outputs)] >= 0.5
+            predicted[index] = frozenset(slug for column, (slug, topic) in enumerate(zip(outputs, topics, strict=True))
+                                         if not debris and found[row, column] >= topic.threshold)
+    return [(e.language, e.topics, p) for e, p in zip(examples, predicted, strict=True)]
