@@ -70,11 +70,14 @@ class Stats:
     analysed: int = 0  # every stage run
     workers: int = 1
     seconds: tuple[tuple[str, float], ...] = ()
+    embedded: int = 0  # sentences embedded (not found in the vector store)
+    embedding_seconds: float = 0.0  # their embedding time, summed over the processes (part of the article stages)
 
     def __str__(self) -> str:
         times = ", ".join(f"{stage} {s:.2f} s" for stage, s in self.seconds)
         return (f"{self.articles} article files: {self.from_cache} from cache, {self.reclassified} re-classified, "
-                f"{self.analysed} analysed ({self.workers} process{'es' if self.workers > 1 else ''}); {times}")
+                f"{self.analysed} analysed ({self.workers} process{'es' if self.workers > 1 else ''}); {times}; "
+                f"{self.embedded} sentences embedded in {self.embedding_seconds:.2f} s")
 
 
 @dataclass(frozen=True)
@@ -206,11 +209,8 @@ def build_corpus(settings: Settings, progress: Progress | None = None) -> Corpus
         lap("classifier")
     results, workers = run_jobs([job for _, job in jobs], data, settings.workers, progress)
     lap("article stages")
-    store = _vector_store(settings) if any(new for _, new in results) else None
-    for (index, job), (article, new) in zip(jobs, results, strict=True):
-        found[index] = article
-        if store is not None and new:
-            store.put(new)
+    for (index, job), result in zip(jobs, results, strict=True):
+        found[index] = article = result.article
         if job.analysed is None:
             cache.put("analysed", unclassified(article))
         cache.put("classified", article)
@@ -226,7 +226,8 @@ def build_corpus(settings: Settings, progress: Progress | None = None) -> Corpus
     reclassified = sum(1 for _, job in jobs if job.analysed is not None)
     stats = Stats(articles=len(articles), from_cache=sum(1 for s in sources if not s.rejected) - len(jobs),
                   reclassified=reclassified, analysed=len(jobs) - reclassified, workers=workers,
-                  seconds=tuple(seconds))
+                  seconds=tuple(seconds), embedded=sum(r.embedded for r in results),
+                  embedding_seconds=sum(r.embedding_seconds for r in results))
     # Corrections are applied after the cache layers and the digests: the corpus version names them,
     # so every page memo key changes when overrides.yml does.
     version = layer_versions["classified"]

@@ -7,12 +7,13 @@ recognises (marked as inferred)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .embed import MAX_SENTENCES, backend, embed
+from .embed import MAX_CHARS, MAX_SENTENCES, backend, embed
 from .models import Article, ClassifierSettings, Match, Problem, Sentence, Topic
 from .topic_model import DEBRIS, TopicModel, document_features, round_trip, term_features
 from .vectors import VectorStore
@@ -74,38 +75,40 @@ def _inferred(on: Sequence[str], matched: Sequence[Match], row: np.ndarray, mode
 class SentenceModel:
     """The classifier of one build in one process: the trained model, the topics and their cutoffs,
     and where sentence vectors come from (the store, else the embedding model, loaded on first use
-    with `threads` threads). Vectors embedded here are kept in `new` for the build to store."""
+    with `threads` threads; what it embeds goes into the store). `embedded` and `seconds` count the
+    sentences embedded and the time it took, for the build log."""
 
     model: TopicModel
     topics: tuple[Topic, ...]
     settings: ClassifierSettings
     store: VectorStore
     threads: int | None = None
-    new: dict[str, np.ndarray] = field(default_factory=dict)
+    embedded: int = 0
+    seconds: float = 0.0
 
-    def vectors(self, texts: Sequence[str]) -> tuple[np.ndarray, tuple[int, ...]]:
-        """A vector per text, and the positions of the texts that were capped (embed.py)."""
-        found = {t: v for t in texts if (v := self.new.get(t)) is not None}
-        found.update(self.store.get([t for t in texts if t not in found]))
+    def vectors(self, texts: Sequence[str]) -> np.ndarray:
+        """A vector per text."""
+        found = self.store.get(texts)
         missing = [t for t in dict.fromkeys(texts) if t not in found]
-        capped: tuple[int, ...] = ()
         if missing:
+            started = time.perf_counter()
             embedded = embed(missing, backend(self.threads))
+            self.seconds += time.perf_counter() - started
+            self.embedded += len(missing)
             fresh = dict(zip(missing, round_trip(embedded.vectors), strict=True))
-            self.new.update(fresh)
+            self.store.put(fresh)
             found.update(fresh)
-            cut = {missing[i] for i in embedded.capped}
-            capped = tuple(i for i, t in enumerate(texts) if t in cut)
         if not texts:
-            return np.zeros((0, self.store.dim), dtype=np.float32), ()
-        return np.stack([found[t] for t in texts]), capped
+            return np.zeros((0, self.store.dim), dtype=np.float32)
+        return np.stack([found[t] for t in texts])
 
     def classify(self, article: Article) -> Article:
         """The article's sentences with topics, relevance, debris and inferred concepts; problems for
         what the caps left out."""
         sentences = article.sentences
         kept = sentences[:MAX_SENTENCES]
-        vectors, capped = self.vectors([s.text for s in kept])
+        vectors = self.vectors([s.text for s in kept])
+        capped = [i for i, s in enumerate(kept) if len(s.text) > MAX_CHARS]  # also when its vector is stored
         decided = iter(decide(sentences, vectors, self.model, self.topics, self.settings, len(kept)))
         paragraphs = tuple(replace(p, sentences=tuple(next(decided) for _ in p.sentences)) for p in article.paragraphs)
         name = article.source.name

@@ -170,7 +170,7 @@ def evaluate_examples(examples: Sequence[Example], model: SentenceModel) -> Eval
         members.sort(key=lambda e: e.position or 0)
         sentences = [Sentence(text=e.text, line=1, end_line=1, language=e.language,
                               matches=terms.matches(e.text, e.language)) for e in members]
-        vectors, _ = model.vectors([e.text for e in members])
+        vectors = model.vectors([e.text for e in members])
         decided = decide(sentences, vectors, model.model, model.topics, model.settings)
         pairs += [(e.language, e.topics, frozenset(s.topics)) for e, s in zip(members, decided, strict=True)]
     return Evaluation(tuple(t.slug for t in model.topics), tuple(pairs))

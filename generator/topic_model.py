@@ -114,14 +114,14 @@ VOTE_SHARE = 0.5
 class Neighbours:
     """The examples' own vectors (L2-normalised) and labels, one column per output of `topics`."""
 
-    vectors: np.ndarray  # float16, (examples, DIM)
+    vectors: np.ndarray  # (examples, DIM); float16 on disk, float32 once loaded
     labels: np.ndarray  # bool, (examples, outputs)
 
     def vote(self, features: np.ndarray) -> np.ndarray:
         """(rows, outputs): the similarity-weighted share of the nearest examples that have each label."""
         own = features[:, :DIM]
         own = own / np.maximum(np.linalg.norm(own, axis=1, keepdims=True), 1e-12)
-        similarity = own @ self.vectors.astype(np.float32).T
+        similarity = own @ self.vectors.T
         count = min(NEIGHBOURS, similarity.shape[1])
         nearest = np.argpartition(-similarity, count - 1, axis=1)[:, :count]
         weights = np.exp((np.take_along_axis(similarity, nearest, axis=1) - 1.0) * SHARPNESS)
@@ -153,7 +153,8 @@ class TopicModel:
                              for name, n in nets.items()}}
         arrays = {k: v for name, n in nets.items() for k, v in n.arrays(f"{name}.").items()}
         if self.neighbours is not None:
-            arrays["neighbours.vectors"], arrays["neighbours.labels"] = self.neighbours.vectors, self.neighbours.labels
+            arrays["neighbours.vectors"] = self.neighbours.vectors.astype(np.float16)
+            arrays["neighbours.labels"] = self.neighbours.labels
         buffer = io.BytesIO()
         np.savez(buffer, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8), **arrays)
         return buffer.getvalue()
@@ -165,7 +166,7 @@ class TopicModel:
         meta = json.loads(arrays["meta"].tobytes().decode())
         nets = {name: Network.from_arrays(arrays, f"{name}.", m["outputs"], m["columns"], m["layers"])
                 for name, m in meta["networks"].items()}
-        neighbours = (Neighbours(arrays["neighbours.vectors"], arrays["neighbours.labels"])
+        neighbours = (Neighbours(arrays["neighbours.vectors"].astype(np.float32), arrays["neighbours.labels"])
                       if "neighbours.vectors" in arrays else None)
         return TopicModel(nets["topics"], nets.get("concepts"), meta["embedding"], tuple(meta["term_names"]),
                           neighbours)

@@ -117,7 +117,8 @@ def train(examples: Sequence[Example], features: np.ndarray, topics: Sequence[To
         if not labels[:, column].any():
             raise DataError(f"{source}: topic {slug!r} has no labelled example")
     own = features[:, :DIM]
-    memory = Neighbours((own / np.linalg.norm(own, axis=1, keepdims=True)).astype(np.float16), labels)
+    unit = own / np.linalg.norm(own, axis=1, keepdims=True)
+    memory = Neighbours(round_trip(unit), labels)  # as stored: a model trained now votes as one read back
     return TopicModel(fit_topics(features, labels, [*outputs, DEBRIS]),
                       _concepts(examples, features, topics), embedding, concept_names(topics), memory)
 

@@ -3,7 +3,9 @@ warm build, a one-article rebuild or a change of topics.yml embeds only sentence
 
 One SQLite file per model in the cache folder (git-ignored local state: deleting it only costs the
 embedding time of a cold build). Vectors are stored as float16: 768 bytes a sentence, and the
-classifier's scores move by less than 0.001. Only the build's own process writes; workers read."""
+classifier's scores move by less than 0.001. Every process of a build (its workers too) reads and
+writes it (SQLite's write-ahead log: readers never wait for a writer), so a sentence one worker
+embedded is found by the other."""
 
 from __future__ import annotations
 
@@ -28,21 +30,20 @@ def text_key(model: str, text: str) -> bytes:
 class VectorStore:
     """Vectors by text for one model; `path=None` keeps them in this process only."""
 
-    def __init__(self, path: Path | None, model: str, dim: int, read_only: bool = False) -> None:
-        self.model, self.dim, self.path, self.read_only = model, dim, path, read_only
+    def __init__(self, path: Path | None, model: str, dim: int) -> None:
+        self.model, self.dim, self.path = model, dim, path
         self._memory: dict[bytes, np.ndarray] = {}
         self._db: sqlite3.Connection | None = None
         if path is None:
             return
-        if read_only:
-            if path.is_file():
-                self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=LOCK_SECONDS,
-                                           check_same_thread=False)
-            return
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path, timeout=LOCK_SECONDS, check_same_thread=False)
-        self._db.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB) WITHOUT ROWID")
-        self._db.commit()
+        try:
+            self._db = sqlite3.connect(path, timeout=LOCK_SECONDS, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB) WITHOUT ROWID")
+            self._db.commit()
+        except sqlite3.Error:  # a damaged file or a read-only folder: keep vectors in this process only
+            self._db = None
 
     def get(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """The stored vectors (float32) of those of `texts` the store has."""
@@ -67,7 +68,7 @@ class VectorStore:
     def put(self, vectors: Mapping[str, np.ndarray]) -> None:
         """Keep these vectors (in this process and, with a path, on disk)."""
         rows = [(text_key(self.model, t), np.asarray(v, dtype=np.float16).tobytes()) for t, v in vectors.items()]
-        if self._db is None or self.read_only:
+        if self._db is None:
             self._memory.update((k, np.frombuffer(b, dtype=np.float16).astype(np.float32)) for k, b in rows)
             return
         try:

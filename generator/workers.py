@@ -16,8 +16,6 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-import numpy as np
-
 from .classify import Classifier
 from .decide import SentenceModel
 from .embed import backend
@@ -60,7 +58,7 @@ class StageData:
     entities: Path | None = None  # entities.yml (None: no entities)
     sources: Path | None = None  # the source register (content/sources.yml); None: none
     model: bytes | None = None  # the trained topic classifier (TopicModel.to_bytes); None: no topics
-    vectors: Path | None = None  # the vector store, read only (None: none on disk)
+    vectors: Path | None = None  # the vector store (None: none on disk; each process keeps its own in memory)
 
 
 # The loaded data of this process, kept between builds of one `mkdocs serve`.
@@ -83,7 +81,7 @@ def _model(data: StageData, topics: tuple, threads: int | None) -> SentenceModel
     if data.model is None:
         return None
     trained = TopicModel.from_bytes(data.model)
-    store = VectorStore(data.vectors, trained.embedding, DIM, read_only=True)
+    store = VectorStore(data.vectors, trained.embedding, DIM)
     return SentenceModel(trained, topics, load_classifier_settings(data.topics), store, threads)
 
 
@@ -100,17 +98,27 @@ def warm_up(data: StageData) -> None:
         backend(tools[5].threads)
 
 
-def run_job(job: Job, data: StageData) -> tuple[Article, dict[str, np.ndarray]]:
-    """The stages one article still needs (language stages unless cached, then classification), and
-    the vectors embedded for it."""
+@dataclass(frozen=True)
+class JobResult:
+    """An article through its stages, how many sentences were embedded for it (the others were in
+    the vector store), and the seconds that took (the build log reports them apart)."""
+
+    article: Article
+    embedded: int = 0
+    embedding_seconds: float = 0.0
+
+
+def run_job(job: Job, data: StageData) -> JobResult:
+    """The stages one article still needs (language stages unless cached, then classification)."""
     knowledge, identifier, classifier, entities, register, model = _tools(data)
     analysed = job.analysed or analyse_article(job.source, knowledge, identifier)
     article = attribute_article(classify_article(analysed, classifier, entities, model), knowledge.speech, register,
                                 entities)
-    new = {}
-    if model is not None:
-        new, model.new = model.new, {}
-    return article, new
+    if model is None:
+        return JobResult(article)
+    result = JobResult(article, model.embedded, model.seconds)
+    model.embedded, model.seconds = 0, 0.0
+    return result
 
 
 def default_workers() -> int:
@@ -118,7 +126,7 @@ def default_workers() -> int:
 
 
 def run_jobs(jobs: Sequence[Job], data: StageData, workers: int, progress: Progress | None = None
-             ) -> tuple[list[tuple[Article, dict[str, np.ndarray]]], int]:
+             ) -> tuple[list[JobResult], int]:
     """Every job's result, in order, and the number of processes that ran them. `progress` is told
     now and then how many are done and about how long the rest will take."""
     meter = _Meter(len(jobs), progress)

@@ -15,7 +15,7 @@ def classify(model, texts, language="en"):
     terms = Classifier(model.topics)
     sentences = [Sentence(text=t, line=i + 1, end_line=i + 1, language=language, matches=terms.matches(t, language))
                  for i, t in enumerate(texts)]
-    vectors, _ = model.vectors(texts)
+    vectors = model.vectors(texts)
     return decide(sentences, vectors, model.model, model.topics, model.settings)
 
 
@@ -72,7 +72,7 @@ def test_a_language_without_terms_gets_inferred_concepts(sentence_model):
 def test_a_topic_explained_by_terms_gets_no_inferred_concept(sentence_model, classifier):
     text = "Nordkorea hat 10.000 Soldaten nach Kursk geschickt."
     sentence = Sentence(text=text, line=1, end_line=1, language="de", matches=classifier.matches(text, "de"))
-    vectors, _ = sentence_model.vectors([text])
+    vectors = sentence_model.vectors([text])
     [decided] = decide([sentence], vectors, sentence_model.model, sentence_model.topics, sentence_model.settings)
     assert "troop-deployment" in decided.topics
     assert not [m for m in decided.matches if m.inferred and m.topic == "troop-deployment"]
