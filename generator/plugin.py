@@ -142,7 +142,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        corpus = build_corpus(self.settings)
+        corpus = build_corpus(self.settings, log.info)  # long steps (training, a cold build) report progress
         self.generated: set[str] = set()
         for problem in corpus.problems:
             (log.warning if problem.level == "warning" else log.info)(str(problem))

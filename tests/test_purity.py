@@ -83,3 +83,14 @@ def test_a_process_pool_gives_the_same_articles(sources, tools, model, monkeypat
     assert [r.article for r in results] == expected
     assert sum(r.embedded for r in results) > 0 and all(r.embedding_seconds >= 0 for r in results)
 
+
+
+def test_a_long_run_says_how_far_it_is(sources, monkeypatch):
+    """The build log hears how many articles are done and about how long the rest will take."""
+    monkeypatch.setattr(workers, "PROGRESS_SECONDS", 0.0)
+    said: list[str] = []
+    results, _ = run_jobs([Job(s) for s in sources], StageData(DATA_DIR, TOPICS), 1, said.append)
+    assert len(results) == len(sources)
+    assert len(said) == len(sources) - 1  # not after the last: the build's own line follows
+    assert said[0].startswith(f"article stages: 1 of {len(sources)} articles done, about ")
+    assert said[0].endswith(" left")

@@ -52,3 +52,21 @@ def test_seed_sentences_match_the_hand_labels_mostly(seed_corpus):
     ours = {(a.source.name, repair(s.text)[0]) for a in seed_corpus.articles for s in a.sentences}
     exact = sum((lab.file, repair(lab.text)[0]) in ours for lab in labels)
     assert exact / len(labels) >= 0.85, f"{exact}/{len(labels)}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "count"),
+    [
+        ("ja", "北朝鮮軍がクルスクに到着した。ロシアは否定した！本当か？はい。", 4),
+        ("zh", "朝鲜军队抵达库尔斯克。俄罗斯否认了这一点！真的吗？", 3),
+        ("ar", "هل أرسلت كوريا الشمالية جنوداً؟ نعم أرسلت. قال المتحدث ذلك.", 3),
+        ("hi", "उत्तर कोरिया ने सैनिक भेजे। रूस ने इनकार किया।", 2),
+        ("el", "Έστειλε η Βόρεια Κορέα στρατιώτες; Ναι. Το είπε ο υπουργός.", 3),
+        ("hy", "Հյուսիսային Կորեան զորք է ուղարկել։ Ռուսաստանը հերքել է։", 2),
+    ],
+)
+def test_scripts_without_latin_full_stops_are_split(lang, text, count):
+    """Languages without data of their own: 。！？ ؟ । ։ and the Greek question mark end sentences."""
+    sentences = sentences_of([Line(1, text)], lang, set())
+    assert len(sentences) == count
+    assert "".join(s.text for s in sentences).replace(" ", "") == text.replace(" ", "")
