@@ -13,7 +13,8 @@ from generator.knowledge import Knowledge, load_knowledge
 from generator.topics import load_topics
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "content" / "articles"
+# A frozen copy of the five seed articles: content/articles/ is the user's, and tests never read it.
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 TOPICS = ROOT / "content" / "topics.yml"
 ENTITIES = ROOT / "content" / "entities.yml"
 
@@ -36,6 +37,14 @@ def classifier() -> Classifier:
 @pytest.fixture(scope="session")
 def seed_corpus() -> Corpus:
     return build_corpus(Settings(articles=SEEDS, topics=TOPICS, content_root=SEEDS.parent, entities=ENTITIES))
+
+
+@pytest.fixture(scope="session")
+def seed_project(tmp_path_factory) -> Path:
+    """A copy of the project (config, content, templates) whose articles are the frozen seeds."""
+    from tests.helpers import copy_project
+
+    return copy_project(tmp_path_factory.mktemp("seed-project"))
 
 
 def corpus_of(folder: Path) -> Corpus:

@@ -73,11 +73,18 @@ def read_page(path: Path) -> Page:
     return reader.page
 
 
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+
+
 def copy_project(target: Path) -> Path:
-    """A copy of what a user's checkout holds for building: config, content, templates."""
+    """A copy of what a user's checkout holds for building (config, content, templates), with the
+    frozen seeds as its articles: the user's content/articles/ is never test input."""
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", target / "content")
+    shutil.copytree(ROOT / "content", target / "content", ignore=shutil.ignore_patterns("articles"))
+    shutil.copytree(SEEDS, target / "content" / "articles")
     shutil.copytree(ROOT / "site_templates", target / "site_templates")
+    if (ROOT / "node_modules").is_dir():  # the offline flavour's search shim (npm ci)
+        (target / "node_modules").symlink_to(ROOT / "node_modules")
     return target
 
 
@@ -87,7 +94,7 @@ def synthetic_project(target: Path, n: int) -> Path:
     project = copy_project(target)
     for path in (project / "content/articles").iterdir():
         path.unlink()
-    write_corpus(project / "content/articles", n, ROOT / "content/articles")
+    write_corpus(project / "content/articles", n, SEEDS)
     return project
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from generator.clean import repair
 from generator.evaluate import load_labels, score
-from tests.helpers import ROOT, build, read_page
+from tests.helpers import ROOT, SEEDS, build, read_page
 from tests.test_eval import FLOORS
 
 LABELS = Path(__file__).parent / "data" / "dev" / "seed_labels.yml"
@@ -30,10 +30,10 @@ def tree_digest(folder: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, seed_project):
     before = tree_digest(ROOT / "content"), tree_digest(ROOT / "site_templates")
     out = tmp_path_factory.mktemp("site")
-    result = build(ROOT, out)
+    result = build(seed_project, out)
     assert result.returncode == 0, result.stderr
     assert (tree_digest(ROOT / "content"), tree_digest(ROOT / "site_templates")) == before
     return out
@@ -56,7 +56,7 @@ def test_contract_urls_exist(site, seed_corpus):
     for article in seed_corpus.published:
         folder = site / "sources" / article.source.id
         assert (folder / "index.html").is_file()
-        original = ROOT / "content" / "articles" / article.source.name
+        original = SEEDS / article.source.name
         assert (folder / article.source.name).read_bytes() == original.read_bytes()
 
 
@@ -120,7 +120,7 @@ def test_overview_is_as_of_the_newest_article(site):
 
 def test_ledger_lists_every_file(site):
     text = read_page(site / "sources" / "index.html").text
-    for name in (p.name for p in (ROOT / "content" / "articles").iterdir()):
+    for name in (p.name for p in SEEDS.iterdir()):
         assert name in text
 
 

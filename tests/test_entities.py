@@ -214,9 +214,9 @@ def test_past_the_page_limit_an_entity_splits_by_month_and_each_sentence_is_on_o
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
+def site(tmp_path_factory, seed_project) -> Path:
     site = tmp_path_factory.mktemp("entities-site")
-    result = build(ROOT, site)
+    result = build(seed_project, site)
     assert result.returncode == 0, result.stderr
     return site
 

@@ -227,9 +227,9 @@ def test_a_malformed_figures_file_is_named(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def figures_page(tmp_path_factory) -> Path:
+def figures_page(tmp_path_factory, seed_project) -> Path:
     site = tmp_path_factory.mktemp("figures-site")
-    result = build(ROOT, site)
+    result = build(seed_project, site)
     assert result.returncode == 0, result.stderr
     return site / "figures" / "index.html"
 

@@ -15,7 +15,7 @@ import pytest
 from synth import load_seeds, synthetic_article
 
 from generator.htmlmemo import RenderMemo, link_targets
-from tests.helpers import ROOT, synthetic_project
+from tests.helpers import ROOT, SEEDS, synthetic_project
 
 N = 12
 REUSED = re.compile(r"serve rebuild: HTML of (\d+) of (\d+) generated pages reused")
@@ -26,7 +26,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "170000000
 def base(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("serve")
     project = synthetic_project(folder / "project", N)
-    (folder / "zz-new.txt").write_text(synthetic_article(load_seeds(ROOT / "content/articles"), 999),
+    (folder / "zz-new.txt").write_text(synthetic_article(load_seeds(SEEDS), 999),
                                        encoding="utf-8")
     return project
 

@@ -326,9 +326,9 @@ def test_article_text_on_the_timeline_stays_text(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def timeline_site(tmp_path_factory) -> Path:
+def timeline_site(tmp_path_factory, seed_project) -> Path:
     site = tmp_path_factory.mktemp("timeline-site")
-    result = build(ROOT, site)
+    result = build(seed_project, site)
     assert result.returncode == 0, result.stderr
     return site
 

@@ -18,17 +18,17 @@ ARTIFACTS = ROOT / "artifacts" / "screenshots"
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def built_site(tmp_path_factory, seed_project) -> Path:
     site = tmp_path_factory.mktemp("browser") / "site"
-    result = build(ROOT, site)
+    result = build(seed_project, site)
     assert result.returncode == 0, result.stderr
     return site
 
 
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory) -> Path:
+def offline_site(tmp_path_factory, seed_project) -> Path:
     site = tmp_path_factory.mktemp("browser-offline") / "site"
-    result = build(ROOT, site, BRIEFING_OFFLINE="true")
+    result = build(seed_project, site, BRIEFING_OFFLINE="true")
     assert result.returncode == 0, result.stderr
     return site
 
