@@ -28,7 +28,10 @@ SEEDS_KEY = Path("tests/data/facts/seeds_expected.yml")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator")
+    parser = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="The briefing generator's tools beside `mkdocs build`: score the classifier and the facts "
+                    "against hand labels, write the generated pages to a folder, print the briefing as a PDF.")
     commands = parser.add_subparsers(dest="command", required=True)
     ev = commands.add_parser("eval", help="precision and recall per topic and language on labeled sentences",
                              description="Builds the articles (the build's cache is not used) and scores the "
@@ -39,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     ev.add_argument("--articles", type=Path, default=Path("content/articles"), help="folder of the labeled articles")
     ev.add_argument("--topics", type=Path, default=Path("content/topics.yml"),
                     help="topics file (its `classifier: examples:` folder trains the classifier)")
-    ev.add_argument("-v", "--verbose", action="store_true", help="list every disagreement")
+    ev.add_argument("-v", "--verbose", action="store_true", help="list every disagreement with the labels")
     ev.add_argument("--dates", type=Path, default=SEEDS_KEY,
                     help="answer key whose `dates:` section scores the timeline (skipped if missing)")
     ev.add_argument("--figures", type=Path, help="answer key whose `figures:` section scores the key figures "
@@ -53,26 +56,42 @@ def main(argv: list[str] | None = None) -> int:
                     "without it (5 folds by language; a few minutes)")
     ev.add_argument("--model-cache", type=Path, help="folder of trained models and sentence vectors "
                     "(default: BRIEFING_MODEL_CACHE, else .cache/briefing)")
-    rd = commands.add_parser("render", help="write the generated Markdown pages to a folder")
-    rd.add_argument("--out", type=Path, required=True)
-    rd.add_argument("--articles", type=Path, default=Path("content/articles"))
-    rd.add_argument("--topics", type=Path, default=Path("content/topics.yml"))
-    rd.add_argument("--entities", type=Path, default=Path("content/entities.yml"))
-    rd.add_argument("--templates", type=Path, default=Path("site_templates"))
+    rd = commands.add_parser("render", help="write the generated Markdown pages to a folder",
+                             description="Builds the articles and writes every generated page as Markdown, with the "
+                             "original files beside their source pages: a docs_dir a plain MkDocs build can read.")
+    rd.add_argument("--out", type=Path, required=True, help="folder to write the pages into (created)")
+    rd.add_argument("--articles", type=Path, default=Path("content/articles"), help="folder of article files")
+    rd.add_argument("--topics", type=Path, default=Path("content/topics.yml"), help="topics file")
+    rd.add_argument("--entities", type=Path, default=Path("content/entities.yml"), help="entities file")
+    rd.add_argument("--templates", type=Path, default=Path("site_templates"), help="folder of the page templates")
     rd.add_argument("--cache-dir", type=Path, default=Path(".cache/briefing"), help="the build's cache (reused)")
     rd.add_argument("--workers", type=int, default=0, help="processes for the article stages (0: one per core)")
-    pdf = commands.add_parser("pdf", help="print the briefing (overview and topics) of a built site as one PDF")
-    pdf.add_argument("--site", type=Path, default=Path("site"))
-    pdf.add_argument("--out", type=Path, default=Path("briefing.pdf"))
-    pdf.add_argument("--chromium", default="/usr/bin/chromium")
+    vc = commands.add_parser("vectors", help="write the examples' sentence vectors next to them (vectors.npz)",
+                             description="Embeds every labelled example the store lacks and writes all their vectors "
+                             "to the examples folder's vectors.npz, so that a fresh checkout's first build reads them "
+                             "instead of embedding them (about five minutes). Run it after editing many examples.")
+    vc.add_argument("--topics", type=Path, default=Path("content/topics.yml"),
+                    help="topics file (its `classifier: examples:` folder is the one written to)")
+    vc.add_argument("--model-cache", type=Path, help="folder of trained models and sentence vectors "
+                    "(default: BRIEFING_MODEL_CACHE, else .cache/briefing)")
+    pdf = commands.add_parser("pdf", help="print the briefing (overview and topics) of a built site as one PDF",
+                              description="Prints the overview and every topic page of a built site through "
+                              "Chromium into one PDF; its citation links point into the site (see --site-url).")
+    pdf.add_argument("--site", type=Path, default=Path("site"), help="the built site (mkdocs build's site_dir)")
+    pdf.add_argument("--out", type=Path, default=Path("briefing.pdf"), help="the PDF to write")
+    pdf.add_argument("--chromium", default="/usr/bin/chromium", help="the Chromium executable")
+    pdf.add_argument("--site-url", help="the published site's address: citation links point there (default: "
+                     "relative to the site folder, so keep the PDF in it)")
     args = parser.parse_args(argv)
     if args.command == "pdf":
         from .pdf import print_briefing
 
-        pages = print_briefing(args.site, args.out, args.chromium)
+        pages = print_briefing(args.site, args.out, args.chromium, site_url=args.site_url)
         print(f"wrote {args.out}: {pages} pages", file=sys.stderr)
         return 0
 
+    if args.command == "vectors":
+        return _write_vectors(args.topics, args.model_cache or _default_model_cache())
     settings = Settings(articles=args.articles, topics=args.topics, content_root=args.articles.parent)
     if args.command == "eval":
         settings = replace(settings, model_cache_dir=args.model_cache or _default_model_cache())
@@ -133,6 +152,22 @@ def main(argv: list[str] | None = None) -> int:
         (args.out / original_path(article)).write_bytes(article.source.raw)
     print(f"wrote {len(pages)} pages and {len(corpus.published)} original files to {args.out}; {corpus.stats}",
           file=sys.stderr)
+    return 0
+
+
+def _write_vectors(topics_file: Path, model_cache: Path | None) -> int:
+    from .corpus import _vector_store
+    from .examples import load_examples
+    from .topics import examples_folder, load_classifier_settings, load_topics
+    from .training import shipped_vectors, vectors_of, write_shipped_vectors
+
+    folder = examples_folder(topics_file, load_classifier_settings(topics_file))
+    texts = [e.text for e in load_examples(folder, [t.slug for t in load_topics(topics_file)])]
+    model = embedding_backend()
+    store = _vector_store(Settings(topics=topics_file, model_cache_dir=model_cache))
+    vectors = vectors_of(texts, store, model, _say, "examples", shipped_vectors(folder, model.name))
+    path = write_shipped_vectors(folder, texts, vectors, model.name)
+    print(f"wrote {path}: {len(set(texts))} vectors of {model.name}", file=sys.stderr)
     return 0
 
 
