@@ -19,6 +19,12 @@ CREDIBILITY = {  # Admiralty information credibility, as claims.credibility assi
 }
 
 
+# What the digit is, wherever it is shown (a tooltip): it rates the claim by who stands behind it,
+# not the outlets that carry it.
+CREDIBILITY_SCALE = ("Admiralty information credibility, from the claimants behind the claim (outlets relaying one "
+                     "claimant count once): " + "; ".join(f"{digit} {label}" for digit, label in CREDIBILITY.items()))
+
+
 @dataclass(frozen=True)
 class ClaimBlock:
     claim: Claim
@@ -38,9 +44,14 @@ class ClaimBlock:
         return CREDIBILITY[self.credibility]
 
 
+# "Several sources": at least this many independent outlets (a near-copy counts as what it copies).
+SEVERAL = 2
+
+
 def corroborated(claim: Claim) -> bool:
-    """Worth a block of its own: reported by more than one article, or answered by a denial."""
-    return claim.stance in ("confirms", "reports") and (claim.articles > 1 or bool(claim.answered_by))
+    """A claim several sources report: a block of its own under "Claims several sources report".
+    A statement one outlet carries stays among the quotes, with its denials beside it there."""
+    return claim.stance in ("confirms", "reports") and claim.sources >= SEVERAL
 
 
 def claim_blocks(claims: Sequence[Claim], by_anchor: dict[str, Claim], quote: Callable[[Article, Sentence], object],

@@ -1,9 +1,15 @@
 """`python -m generator pdf`: the briefing (overview, then every topic) as one PDF, printed by
-Chromium from a built site and merged with pypdf. Needs the `pdf` extra and a Chromium binary."""
+Chromium from a built site and merged with pypdf. Needs the `pdf` extra and a Chromium binary.
+
+Chromium prints each link with the address it was served from (a local server gone once printing
+ends): every such link is rewritten to the published site's URL when one is given, else to a path
+relative to the site's folder (a PDF kept in that folder opens its citations offline). The PDF's
+title is the site's."""
 
 from __future__ import annotations
 
 import functools
+import html
 import http.server
 import io
 import re
@@ -31,7 +37,8 @@ def briefing_pages(site: Path) -> list[str]:
     return ["index.html", *(f"topics/{slug}/index.html" for slug in slugs)]
 
 
-def print_briefing(site: Path, out: Path, chromium: str = CHROMIUM, browser: object | None = None) -> int:
+def print_briefing(site: Path, out: Path, chromium: str = CHROMIUM, browser: object | None = None,
+                   site_url: str | None = None) -> int:
     """Write the PDF and return its page count; uses `browser` (a Playwright browser) if given."""
     from pypdf import PdfWriter
 
@@ -51,9 +58,32 @@ def print_briefing(site: Path, out: Path, chromium: str = CHROMIUM, browser: obj
                 own.close()
     finally:
         server.shutdown()
+    _relink(writer, base, site_url)
+    writer.add_metadata({"/Title": site_title(site)})
     with out.open("wb") as handle:
         writer.write(handle)
     return len(writer.pages)
+
+
+def site_title(site: Path) -> str:
+    """The site's name, as its overview page's title ends ("Briefing - North Korea and Russia …")."""
+    found = re.search(r"<title>(.*?)</title>", (site / "index.html").read_text(encoding="utf-8"), re.S)
+    title = html.unescape(found.group(1)).strip() if found else "Briefing"
+    return title.split(" - ", 1)[-1] if " - " in title else title
+
+
+def _relink(writer: object, base: str, site_url: str | None) -> None:
+    """Links to the printing server become links to `site_url`, or relative to the site's folder."""
+    from pypdf.generic import NameObject, TextStringObject
+
+    for page in writer.pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            uri = str(action.get("/URI", "")) if action is not None else ""
+            if uri.startswith(base):
+                rest = uri[len(base):]
+                target = f"{site_url.rstrip('/')}/{rest}" if site_url else (rest or "index.html")
+                action[NameObject("/URI")] = TextStringObject(target)
 
 
 def _print_pages(browser: object, base: str, paths: list[str], writer: object) -> None:

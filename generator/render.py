@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import views
+from .claim_views import CREDIBILITY_SCALE
 from .corpus import Corpus
 from .escape import md_text
 from .outlets import GRADES
@@ -45,7 +46,7 @@ class Renderer:
             keep_trailing_newline=True,
             auto_reload=False,  # templates are read once per build (a new Renderer per build)
         )
-        self.env.globals.update(STANCE_WORDS=views.STANCE_WORDS, GRADES=GRADES)
+        self.env.globals.update(STANCE_WORDS=views.STANCE_WORDS, GRADES=GRADES, CREDIBILITY_SCALE=CREDIBILITY_SCALE)
 
     def _render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(**context)

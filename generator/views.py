@@ -58,8 +58,22 @@ def original_path(article: Article) -> str:
     return posixpath.join(posixpath.dirname(source_page(article)), article.source.name)
 
 
+# An article without a title is named by its first sentence, cut at a word to about this length.
+TITLE_CHARS = 90
+
+
 def display_title(article: Article) -> str:
-    return article.metadata.title or article.source.name
+    """The article's title; else its first sentence (shortened); a file with no text: its name."""
+    if article.metadata.title:
+        return article.metadata.title
+    first = next(iter(article.sentences), None)
+    if first is None:
+        return article.source.name
+    text = " ".join(first.text.split())
+    if len(text) <= TITLE_CHARS:
+        return text
+    cut = text[:TITLE_CHARS].rsplit(" ", 1)[0] if " " in text[:TITLE_CHARS] else text[:TITLE_CHARS]
+    return cut.rstrip(",;:–—- ") + "…"
 
 
 def safe_url(url: str | None) -> Markup | None:
@@ -325,7 +339,7 @@ def overview_view(corpus: Corpus) -> dict[str, object]:
     topics = []
     for topic in corpus.topics:
         quotes = [q for a in corpus.published for q in quotes_for(topic, a, page)]
-        claims = [b for b in _claim_blocks(corpus, topic, page) if b.claim.articles > 1][:OVERVIEW_CLAIMS_PER_TOPIC]
+        claims = _claim_blocks(corpus, topic, page)[:OVERVIEW_CLAIMS_PER_TOPIC]
         topics.append({
             "topic": topic,
             "href": relative(page, page_path("topics", topic.slug)),
