@@ -35,8 +35,10 @@ def test_precision_and_recall_floor(scores, topic):
 
 
 def test_eval_command_prints_the_table(capsys):
+    from conftest import SEEDS
+
     from generator.__main__ import main
 
-    assert main(["eval"]) == 0
+    assert main(["eval", "--articles", str(SEEDS), "--labels", str(LABELS)]) == 0
     out = capsys.readouterr().out
     assert "troop-deployment" in out and "precision" in out

@@ -1,0 +1,46 @@
+"""Floors on the held-out development set (tests/data/anylang_dev: 84 made-up articles in 28
+languages, never trained on; its errors are never read, docs/evaluation.md says how often it was
+measured). The issue "Any language" asks 0.9 precision and recall per topic and 0.75 in every
+language: the floors are what measurement 3 found, rounded down, so a change that loses ground
+fails CI; where they are below the target the target is not met."""
+
+from pathlib import Path
+
+import pytest
+
+from generator.evaluate import evaluation, load_labels, score
+from tests.conftest import corpus_of
+
+DEV = Path(__file__).parent / "data" / "anylang_dev"
+# (precision, recall) per topic over every language
+FLOORS = {"troop-deployment": (0.91, 0.96), "munitions-transfers": (0.9, 0.95), "diplomatic-reactions": (0.9, 0.89)}
+# the lowest precision or recall of any topic in any one language (measurement 3: 0.65, Ukrainian
+# diplomatic recall)
+LANGUAGE_FLOOR = 0.64
+
+
+@pytest.fixture(scope="module")
+def measured():
+    corpus = corpus_of(DEV / "articles")
+    scores, unmatched, predictions = score(corpus, load_labels(DEV / "labels"))
+    return scores, unmatched, evaluation(corpus, predictions)
+
+
+def test_the_set_covers_25_languages_and_every_topic(measured):
+    scores, unmatched, found = measured
+    assert len(found.languages) >= 25
+    assert all(s.true_positives + s.false_negatives >= 300 for s in scores)
+    assert len(unmatched) < 0.12 * len(found.pairs)  # labels the generator's sentences do not match
+
+
+@pytest.mark.parametrize("topic", sorted(FLOORS))
+def test_precision_and_recall_floor_over_all(measured, topic):
+    s = next(s for s in measured[0] if s.topic == topic)
+    precision, recall = FLOORS[topic]
+    assert s.precision >= precision, f"{topic} precision {s.precision:.3f}"
+    assert s.recall >= recall, f"{topic} recall {s.recall:.3f}"
+
+
+def test_no_language_falls_below_the_floor(measured):
+    language, low = measured[2].weakest()
+    assert low >= LANGUAGE_FLOOR, f"{language}: {low:.2f}"
