@@ -40,6 +40,11 @@ class ClaimBlock:
         return Markup(self.claim.anchor)
 
     @property
+    def aliases(self) -> tuple[Markup, ...]:
+        """Its other reports' anchors (claims.Claim.aliases), which lead to it too; safe as the anchor."""
+        return tuple(Markup(alias) for alias in self.claim.aliases)
+
+    @property
     def credibility_label(self) -> str:
         return CREDIBILITY[self.credibility]
 

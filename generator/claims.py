@@ -3,17 +3,24 @@
 A claim is an attributed sentence (attribution.py): a claimant, a stance, and what it is about. What
 it is about is a set of keys that do not depend on the language: the topic concepts it matches
 (those marked `claim_key` in topics.yml), the entities it names, the figures it states and the
-dates it gives as the timeline places them. Two sentences are one claim when
+dates it gives (`day:MM-DD` for a day, whatever year the article is placed in). Keys the story's
+every report carries (topics.yml's `claims: background:`, such as its countries) are left out: they
+tell no claims apart. Two reports are the same claim when
 
 - their stances are the same (a confirmation and a plain report are two claims),
-- they share at least MIN_SHARED keys,
+- they share at least MIN_SHARED keys, not only concepts,
 - the same claimant makes them, or they share a figure (independent claimants saying the same
   thing), and
 - their articles are dated at most WINDOW_DAYS apart (or one is undated); an article's date is its
-  own, or the one its dates agree on (chronology.py).
+  own, or the one its own dates agree on (chronology.py), never one counted from other articles.
 
-Pairs are only compared inside buckets of sentences sharing a key, never all against all; a key
-shared by more than BUCKET_LIMIT sentences is too common to tell claims apart and is skipped.
+A claim is every report connected to another by that relation (connected components). Whether two
+reports are the same claim depends on those two reports alone, so adding an article only adds
+reports to claims, or joins claims: it never takes a report or a source away, and every anchor a
+claim had stays on its block (a claim's anchor is its earliest report's, the others are aliases).
+Only articles with a sentence on a topic report claims, so an article off the story changes none.
+Pairs are never compared all against all: reports are grouped by what makes them one claim.
+
 A denial or a "cannot confirm" is never merged into the claim it answers: it is linked beside it
 when the two share MIN_SHARED keys and their dates fit the window."""
 
@@ -23,21 +30,24 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from .buckets import shared_pairs
 from .models import Article, Sentence
 
 MIN_SHARED = 2  # keys two reports of one claim share at least
 WINDOW_DAYS = 31  # reports of one claim come from articles at most this far apart
-BUCKET_LIMIT = 400  # a key in more sentences than this does not make buckets (pairs grow with its square)
-BACKGROUND = 0.5  # a key in the claims of more than half the articles is background (the story's countries)
-BACKGROUND_MIN = 5  # ... of at least this many articles
+KEY_LIMIT = 40  # keys of one report taken into account (a hostile sentence naming thousands of figures)
+BUCKET_LIMIT = 400  # denials: a key in more sentences than this does not pair them (pairs grow with its square)
 ANSWER_SAME = 2  # keys a denial shares with a claim of its own article to answer it
 ANSWER_OTHER = 3  # ... with a claim of another article
 POSITIVE = ("confirms", "reports")
 # Keys that let independent claimants' reports be one claim: the same figure. (Not a date: much is
 # said on one day, and a date shared with one concept would join every claimant of that day.)
 STRONG = ("figure:",)
+# Keys that do not make a claim alone: two reports sharing only concepts ("shells", "shipments") say
+# the same kind of thing, not the same thing; they must share a figure, a date or an entity too.
+WEAK = ("concept:",)
 
 
 @dataclass(frozen=True)
@@ -75,6 +85,12 @@ class Claim:
     notes: tuple = field(default=())  # analysts' splits and merges (overrides.ClaimNote), shown in its block
 
     @property
+    def aliases(self) -> tuple[str, ...]:
+        """Its other reports' anchors: an anchor this claim had before an earlier report joined it, or
+        that another claim had before the two were joined, still lands on it."""
+        return tuple(sorted({r.anchor for r in self.reports} - {self.anchor}))
+
+    @property
     def sources(self) -> int:
         """Outlets that reported it; an article without a named outlet counts as one of its own, and
         a near-copy of another article counts as that article."""
@@ -105,13 +121,15 @@ def claimant_key(sentence: Sentence) -> str | None:
 def claim_keys(sentence: Sentence, concepts: frozenset[str], dates: Iterable[str] = ()) -> frozenset[str]:
     """What a sentence is about, in keys no language changes: concepts (of `concepts`, the ones
     topics.yml marks as claim keys), the entities it names besides its claimant, figures (what they
-    count, and the value), and the dates it gives as the timeline places them (`day:` for a day,
-    `date:` for a month or year)."""
+    count, and the value), and the dates it gives: `day:MM-DD` for a day (written, or as the timeline
+    places it), `date:` for a month or year."""
     keys = {f"concept:{m.concept}" for m in sentence.matches if m.concept in concepts}
     claimant = sentence.attribution.entity if sentence.attribution else None
     keys.update(f"entity:{m.entity}" for m in sentence.entities if m.entity != claimant)
     keys.update(f"figure:{f.counts}:{f.value:g}" for f in sentence.figures if f.value is not None)
-    keys.update(f"day:{iso}" if len(iso) == 10 else f"date:{iso}" for iso in dates)
+    keys.update(f"day:{iso[5:]}" if len(iso) == 10 else f"date:{iso}" for iso in dates)
+    keys.update(f"day:{m.month:02d}-{m.day:02d}" for m in sentence.dates
+                if m.month is not None and m.day is not None and m.unit is None)
     return frozenset(keys)
 
 
@@ -139,53 +157,77 @@ def _shared_pairs(keys: Sequence[frozenset[str]]) -> Counter[tuple[int, int]]:
 
 
 def find_claims(articles: Iterable[Article], concepts: frozenset[str],
-                dating: Callable[[Article], Dating] | None = None) -> list[Claim]:
+                dating: Callable[[Article], Dating] | None = None,
+                background: frozenset[str] = frozenset()) -> list[Claim]:
     """Every claim of the published articles, earliest report first (the order is deterministic:
     it depends on the articles and their sentences only, not on the order they come in).
-    `dating` gives an article's date and its sentences' placed dates (the timeline's)."""
-    articles = list(articles)
+    `dating` gives an article's own date and its sentences' dates (never counted from other
+    articles); `background` the keys that tell no claims apart."""
+    articles = [a for a in articles if a.status == "published" and any(s.topics for s in a.sentences)]
     dated = {a.source.name: dating(a) for a in articles} if dating else {}
-    reports = sorted((r for a in articles if a.status == "published" for r in _reports(a)),
+    reports = sorted((r for a in articles for r in _reports(a)),
                      key=lambda r: (r.article.metadata.date or "9999", r.article.source.name, r.sentence.line,
                                     r.ordinal))
-    keys = [claim_keys(r.sentence, concepts, dated[r.article.source.name].sentences.get(
+    full = [claim_keys(r.sentence, concepts, dated[r.article.source.name].sentences.get(
         (r.sentence.line, r.sentence.text), ()) if dated else ()) for r in reports]
+    keys = [own - background for own in full]
     claimants = [claimant_key(r.sentence) for r in reports]
     classes = [_stance_class(r.sentence) for r in reports]
     stances = [r.sentence.attribution.stance if r.sentence.attribution else "reports" for r in reports]
     days = [_day(dated[r.article.source.name].date if dated else r.article.metadata.date) for r in reports]
-    full, keys = keys, _telling(keys, [r.article.source.name for r in reports])
-    shared = _shared_pairs(keys)
-
-    def joins(a: int, b: int) -> bool:
-        """Whether report b (later) is the same claim as report a."""
-        if shared.get((a, b), 0) < MIN_SHARED or not _close(days[a], days[b]) or stances[a] != stances[b]:
-            return False
-        if claimants[a] is None or claimants[b] is None:
-            return False
-        return claimants[a] == claimants[b] or any(k.startswith(STRONG) for k in keys[a] & keys[b])
-
-    partners: dict[int, list[int]] = defaultdict(list)
-    for a, b in sorted(shared):
-        if joins(a, b):
-            partners[b].append(a)
-    # A report joins the claim of the earlier report it shares most with, if it is also the same
-    # claim as that claim's first report: claims do not grow by chains.
-    leader = list(range(len(reports)))
-    for b in range(len(reports)):
-        for a in sorted(partners[b], key=lambda a: (-shared[a, b], a)):
-            if leader[a] == a or joins(leader[a], b):
-                leader[b] = leader[a]
-                break
+    root = _components(keys, claimants, stances, days)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(reports)):
-        members[leader[i]].append(i)
+        members[root[i]].append(i)
     claims: dict[int, Claim] = {}
     for first, indexes in members.items():
         claims[first] = _claim([reports[i] for i in indexes], [claimants[i] for i in indexes],
                                frozenset.intersection(*(keys[i] for i in indexes)))
-    answered = _answers(reports, full, classes, days, leader, claims)
-    return _link_answers(claims, leader, answered)
+    answered = _answers(reports, full, classes, days, root, claims)
+    return _link_answers(claims, root, answered)
+
+
+def _components(keys: list[frozenset[str]], claimants: list[str | None], stances: list[str],
+                days: list[int | None]) -> list[int]:
+    """Each report's claim: the earliest report it is connected to by "the same claim" (see the
+    module). Reports are grouped by stance and MIN_SHARED shared keys, with their claimant, or
+    without it when a key is a figure; inside a group, reports dated within WINDOW_DAYS of the next
+    are joined (all of them when one is undated)."""
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for i, own in enumerate(keys):
+        if claimants[i] is None:
+            continue
+        for shared in combinations(sorted(own)[:KEY_LIMIT], MIN_SHARED):
+            if all(k.startswith(WEAK) for k in shared):
+                continue
+            groups[(stances[i], claimants[i], *shared)].append(i)
+            if any(k.startswith(STRONG) for k in shared):
+                groups[(stances[i], None, *shared)].append(i)
+    parent = list(range(len(keys)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int) -> None:
+        a, b = find(a), find(b)
+        if a != b:
+            parent[max(a, b)] = min(a, b)  # the earliest report is the root
+
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        if any(days[i] is None for i in members):
+            for i in members[1:]:
+                union(members[0], i)
+            continue
+        by_day = sorted(members, key=lambda i: days[i])
+        for a, b in zip(by_day, by_day[1:], strict=False):
+            if days[b] - days[a] <= WINDOW_DAYS:
+                union(a, b)
+    return [find(i) for i in range(len(keys))]
 
 
 def _answers(reports: list[Report], keys: list[frozenset[str]], classes: list[str], days: list[int | None],
@@ -222,18 +264,6 @@ def _answers(reports: list[Report], keys: list[frozenset[str]], classes: list[st
         elif report.article.source.name in main_claim:
             answered[n] = main_claim[report.article.source.name][1]
     return answered
-
-
-def _telling(keys: list[frozenset[str]], articles: list[str]) -> list[frozenset[str]]:
-    """The keys that tell claims apart: without those the claims of more than BACKGROUND of the
-    articles name (and at least BACKGROUND_MIN articles), such as the countries a story is about."""
-    named: dict[str, set[str]] = defaultdict(set)
-    for own, article in zip(keys, articles, strict=True):
-        for key in own:
-            named[key].add(article)
-    total = len(set(articles))
-    common = {k for k, found in named.items() if len(found) >= BACKGROUND_MIN and len(found) > BACKGROUND * total}
-    return [own - common for own in keys] if common else keys
 
 
 def _reports(article: Article) -> list[Report]:

@@ -12,8 +12,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .cache import ArticleCache, article_key, unclassified, versions, write_atomic
-from .chronology import Event, dating, events_of
-from .claims import Claim, find_claims
+from .chronology import Event, dating, events_of, reference
+from .claims import Claim, Dating, find_claims
 from .copies import mark_near_copies
 from .decide import SentenceModel
 from .embed import backend as embedding_backend
@@ -26,7 +26,7 @@ from .models import Article, Problem, Topic
 from .outlets import load_register
 from .overrides import Overrides, apply_to_articles, apply_to_claims, load_overrides
 from .pipeline import rejected_article
-from .topics import examples_folder, load_classifier_settings, load_topics
+from .topics import examples_folder, load_claim_background, load_classifier_settings, load_topics
 from .training import trained_model
 from .vectors import VectorStore
 from .workers import Job, Progress, StageData, run_jobs
@@ -80,6 +80,9 @@ class Stats:
                 f"{self.embedded} sentences embedded in {self.embedding_seconds:.2f} s")
 
 
+YEARLESS = "2001-07-01"  # where claims place the dates of an article that gives no year (any year would do)
+
+
 @dataclass(frozen=True)
 class Corpus:
     articles: tuple[Article, ...]  # every non-hidden entry of the folder, by file name
@@ -93,6 +96,7 @@ class Corpus:
     overrides: Overrides = Overrides()  # analysts' corrections (overrides.yml), already applied to the articles
     notes: tuple[Problem, ...] = ()  # problems of the corpus rather than of one article (overrides.yml)
     site_language: str = "en"  # the language of labels and language names
+    claim_background: frozenset[str] = frozenset()  # keys that tell no claims apart (topics.yml `claims:`)
 
     @cached_property
     def published(self) -> tuple[Article, ...]:
@@ -119,9 +123,17 @@ class Corpus:
     @cached_property
     def _claims(self) -> tuple[tuple[Claim, ...], tuple[Problem, ...]]:
         concepts = frozenset(c.id for t in self.topics for c in t.concepts if c.claim_key)
-        found = find_claims(self.published, concepts,
-                            lambda a: dating(a, self.as_of, self.events(a)[0]))
+        found = find_claims(self.published, concepts, self._own_dating, self.claim_background)
         return apply_to_claims(found, self.overrides, self.articles)
+
+    def _own_dating(self, article: Article) -> Dating:
+        """The article's date and its sentences' dates from the article alone (for claims: an article
+        added to the folder must not move another article's dates)."""
+        if reference(article, None) is not None:
+            return dating(article, None, self.events(article)[0])  # the same events: the fallback is not used
+        # No year of its own: its days and months are placed in a fixed year (claims compare days
+        # as MM-DD) and the article counts as undated, whatever the newest article's date is.
+        return Dating(None, dating(article, YEARLESS).sentences)
 
     @property
     def claims(self) -> tuple[Claim, ...]:
@@ -131,7 +143,8 @@ class Corpus:
 
     @cached_property
     def claims_by_anchor(self) -> dict[str, Claim]:
-        return {c.anchor: c for c in self.claims}
+        """Claims by their anchor and their aliases (claims.Claim.aliases)."""
+        return {anchor: c for c in self.claims for anchor in (*c.aliases, c.anchor)}
 
     @cached_property
     def by_name(self) -> dict[str, Article]:
@@ -235,7 +248,8 @@ def build_corpus(settings: Settings, progress: Progress | None = None) -> Corpus
         version = hashlib.sha256(f"{version}\0overrides\0{overrides.digest}".encode()).hexdigest()[:16]
     return Corpus(articles=articles, topics=topics, knowledge=knowledge, hidden=hidden, stats=stats,
                   version=version, digests=digests, entities=entities, overrides=overrides,
-                  notes=(*overrides.problems, *skipped), site_language=settings.site_language)
+                  notes=(*overrides.problems, *skipped), site_language=settings.site_language,
+                  claim_background=load_claim_background(settings.topics, topics))
 
 
 def _model_folder(settings: Settings) -> Path | None:

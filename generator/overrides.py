@@ -446,7 +446,7 @@ def apply_to_claims(claims: Sequence[Claim], overrides: Overrides, articles: Seq
 
 
 def _claim_of(by_anchor: dict[str, Claim], anchor: str) -> Claim:
-    claim = by_anchor.get(anchor)
+    claim = by_anchor.get(anchor) or next((c for c in by_anchor.values() if anchor in c.aliases), None)
     if claim is None:
         raise _Invalid(f"unknown claim {anchor!r} (a claim's anchor is in its link: #claim-…)")
     return claim
@@ -475,7 +475,9 @@ def _split(by_anchor: dict[str, Claim], by_name: dict[str, Article], override: O
 
 
 def _merge(by_anchor: dict[str, Claim], override: Override) -> tuple[list[str], list[Claim], dict[str, str]]:
-    merged = [_claim_of(by_anchor, anchor) for anchor in override.merge_claims]
+    merged = list({c.anchor: c for c in (_claim_of(by_anchor, a) for a in override.merge_claims)}.values())
+    if len(merged) < 2:
+        raise _Invalid(f"{', '.join(override.merge_claims)} are already one claim")
     if len({c.stance in POSITIVE for c in merged}) > 1:
         raise _Invalid("a denial or 'cannot confirm' cannot be merged with the claim it answers")
     reports = [r for c in merged for r in c.reports]

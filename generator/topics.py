@@ -87,3 +87,23 @@ def load_classifier_settings(path: Path) -> ClassifierSettings:
 def examples_folder(topics_file: Path, settings: ClassifierSettings) -> Path:
     """The examples folder, relative to the topics file."""
     return topics_file.parent / settings.examples
+
+
+def load_claim_background(path: Path, topics: tuple[Topic, ...]) -> frozenset[str]:
+    """The `claims: background:` keys of the topics file: concepts (`concept:<id>`) and entities
+    (`entity:<slug>`) the story's every report carries, which tell no claims apart (claims.py)."""
+    data = load_yaml(path)
+    section = data.get("claims") if isinstance(data, dict) else None
+    if section is None:
+        return frozenset()
+    keys = section.get("background") if isinstance(section, dict) else None
+    if not isinstance(keys, list):
+        raise DataError(f"{path}: `claims:` must be a mapping with a `background:` list")
+    concepts = {c.id for t in topics for c in t.concepts}
+    for key in keys:
+        kind, _, name = str(key).partition(":")
+        if kind not in ("concept", "entity") or not name:
+            raise DataError(f"{path}: claims: background: {key!r} must be concept:<id> or entity:<slug>")
+        if kind == "concept" and name not in concepts:
+            raise DataError(f"{path}: claims: background: {key!r} names no concept of the topics")
+    return frozenset(str(k) for k in keys)

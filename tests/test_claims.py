@@ -11,7 +11,18 @@ from dataclasses import replace
 import pytest
 
 from generator.claims import BUCKET_LIMIT, _shared_pairs, credibility, find_claims
-from generator.models import Article, Attribution, Figure, Match, Metadata, Outlet, Paragraph, Sentence, SourceFile
+from generator.models import (
+    Article,
+    Attribution,
+    Figure,
+    Match,
+    Mention,
+    Metadata,
+    Outlet,
+    Paragraph,
+    Sentence,
+    SourceFile,
+)
 from tests.helpers import build, copy_project, read_page
 
 CONCEPTS = frozenset({"soldiers", "deployment", "shells"})
@@ -24,9 +35,10 @@ def article(name: str, date: str | None, *sentences: Sentence, outlet: str | Non
 
 
 def said(line: int, claimant: str | None, stance: str = "reports", concepts=("soldiers", "deployment"),
-         figures=(), language: str = "de") -> Sentence:
+         figures=(), language: str = "de", entities=("kursk",), topics=("t",)) -> Sentence:
     return Sentence(text=f"sentence {line}", line=line, end_line=line, language=language,
-                    matches=tuple(Match("t", c, c, c) for c in concepts), topics=("t",), figures=tuple(figures),
+                    matches=tuple(Match("t", c, c, c) for c in concepts), topics=topics, figures=tuple(figures),
+                    entities=tuple(Mention(e, e, e, 0, 0) for e in entities),
                     attribution=Attribution(claimant=claimant, cue="sagte", stance=stance))
 
 
@@ -72,7 +84,9 @@ def test_independent_claimants_join_only_on_a_shared_figure_or_date():
 
 @pytest.mark.parametrize(("second", "joined"), [
     (said(5, "Rutte", concepts=("soldiers", "deployment")), True),
-    (said(5, "Rutte", concepts=("soldiers",)), False),  # one shared key is not enough
+    (said(5, "Rutte", concepts=("soldiers",), entities=()), False),  # one shared key is not enough
+    (said(5, "Rutte", concepts=("soldiers", "deployment"), entities=()), False),  # concepts alone are not enough
+    (said(5, "Rutte", concepts=("soldiers",)), True),  # a concept and an entity
     (said(5, "Rutte", concepts=("soldiers", "deployment"), figures=[troops(1)]), True),  # one more key is fine
     (said(5, "Lavrov", concepts=("soldiers", "deployment")), False),  # another claimant, nothing strong
 ])
@@ -112,24 +126,32 @@ def test_a_key_in_too_many_sentences_makes_no_bucket():
     assert len(_shared_pairs(many)) == 0
 
 
-def test_keys_most_articles_share_are_background():
-    """The story's countries and concepts, in the claims of most articles, do not make two reports
-    one claim."""
-    def corpus(others: int) -> list[Article]:
-        rutte = [article(f"{n}.txt", "2024-10-28", said(1, "Rutte")) for n in "ab"]
-        return rutte + [article(f"{n}.txt", "2024-10-28", said(1, f"Person{n}")) for n in range(others)]
-    assert len(find_claims(corpus(4), CONCEPTS)) == 6  # six articles: soldiers and deployment are background
-    assert len(find_claims(corpus(2), CONCEPTS)) == 3  # four: they still tell, Rutte's two reports are one claim
+def test_background_keys_tell_no_claims_apart():
+    """Keys every report of the story carries (topics.yml `claims: background:`) do not make two
+    reports one claim, however few or many articles there are."""
+    rutte = [article(f"{n}.txt", "2024-10-28", said(1, "Rutte", entities=("russia",))) for n in "ab"]
+    assert len(find_claims(rutte, CONCEPTS)) == 1
+    assert len(find_claims(rutte, CONCEPTS, background=frozenset({"entity:russia"}))) == 2
 
 
-def test_a_claim_does_not_grow_by_a_chain_of_neighbours():
-    """b shares two keys with a, c two with b and none with a: c is not a's claim."""
-    a = said(1, "Rutte", concepts=("soldiers", "deployment"))
-    b = said(2, "Rutte", concepts=("soldiers", "deployment", "shells", "missiles"))
-    c = said(3, "Rutte", concepts=("shells", "missiles"))
-    claims = find_claims([article("a.txt", "2024-10-28", a, b, c)],
-                         frozenset({"soldiers", "deployment", "shells", "missiles"}))
-    assert sorted(tuple(r.sentence.line for r in c.reports) for c in claims) == [(1, 2), (3,)]
+def test_reports_connected_through_a_third_are_one_claim_and_adding_it_only_joins():
+    """b shares two keys with a, c two with b and none with a: a, b, c are one claim; without b,
+    a and c are two, and adding b joins them: both anchors stay (one as an alias)."""
+    keys = frozenset({"soldiers", "deployment", "shells", "missiles"})
+    a = article("a.txt", "2024-10-28", said(1, "Rutte", entities=("kursk",)))
+    b = article("b.txt", "2024-10-29", said(1, "Rutte", concepts=("soldiers", "deployment", "shells"),
+                                            entities=("kursk", "nato")))
+    c = article("c.txt", "2024-10-30", said(1, "Rutte", concepts=("shells",), entities=("nato",)))
+    apart = find_claims([a, c], keys)
+    assert sorted(x.anchor for x in apart) == ["claim-a-l1", "claim-c-l1"]
+    [joined] = find_claims([a, b, c], keys)
+    assert joined.anchor == "claim-a-l1" and joined.aliases == ("claim-b-l1", "claim-c-l1")
+
+
+def test_an_article_off_the_story_reports_no_claim():
+    off = article("z.txt", "2024-10-28", said(1, "Rutte", topics=()))
+    on = article("a.txt", "2024-10-28", said(1, "Rutte"))
+    assert [c.anchor for c in find_claims([on, off], CONCEPTS)] == ["claim-a-l1"]
 
 
 def test_a_cannot_confirm_answers_a_confirmation_and_a_bare_denial_its_articles_main_claim():
@@ -167,6 +189,9 @@ def test_topic_page_shows_the_claim_with_its_anchor_and_working_citations(tmp_pa
     page = read_page(tmp_path / "site/topics/troop-deployment/index.html")
     anchors = [i for i in page.ids if i.startswith("claim-")]
     assert anchors
+    # the confirmation's anchor, and its other reports' anchors, which lead to it too
+    assert {"claim-004-3a5bf95db61d80b1-l12-3", "claim-000-827722a80c1387b6-l7",
+            "claim-001-fb418dfe53a9ab0a-l1"} <= set(anchors)
     overview = read_page(tmp_path / "site/index.html")
     claim_links = [href for href, _ in overview.links if "#claim-" in href]
     assert claim_links and all(href.split("#")[1] in anchors or "troop-deployment" not in href for href in claim_links)

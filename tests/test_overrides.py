@@ -324,7 +324,18 @@ def test_taking_out_the_first_report_moves_the_links_to_the_claim_that_keeps_the
 def test_a_claim_entry_that_cannot_apply_is_a_warning(tmp_path, seed_corpus, entry, message):
     claims, problems = claims_after(tmp_path, seed_corpus, [{**entry, "reason": "r"}])
     assert len(problems) == 1 and message in problems[0]
-    assert claims == seed_corpus.claims_by_anchor
+    assert claims == {c.anchor: c for c in seed_corpus.claims}
+
+
+def test_an_entry_may_name_a_claim_by_any_of_its_reports_anchors(tmp_path, seed_corpus):
+    """A claim's anchor changes when an earlier report joins it; entries written before still apply."""
+    alias = "claim-000-827722a80c1387b6-l7"  # the German report of the confirmation
+    assert alias in seed_corpus.claims_by_anchor[CONFIRMED].aliases
+    claims, problems = claims_after(tmp_path, seed_corpus, [
+        {"split_claim": alias, "reports": [{"file": DE, "line": 1, "sentence": 1}], "reason": "relayed"}])
+    assert problems == [] and len(claims[CONFIRMED].reports) == 2
+    claims, problems = claims_after(tmp_path, seed_corpus, [{"merge_claims": [CONFIRMED, alias], "reason": "r"}])
+    assert problems == [f"entry 1: {CONFIRMED}, {alias} are already one claim; the entry is skipped"]
 
 
 # --- The site ---------------------------------------------------------------------------------------------
