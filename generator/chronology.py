@@ -26,13 +26,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .claims import Dating
 from .models import Article, DateMention, Sentence
 
 PARTS = ("year", "month", "day")
 _WEEKDAY_YEARS = 6  # a weekday with a day and month recurs within this many years either way
+BACKGROUND_YEARS = 5  # a date in a year more than this many before its article's is background, not an event
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class Event:
 class Reference:
     iso: str
     why: str  # what it is, for the reader: "the article's date, 2024-10-28"
+    inferred: str | None = None  # what the article's date was inferred from ("its dateline"); None: its own
 
 
 def _date(iso: str) -> dt.date:
@@ -100,11 +102,11 @@ def reference(article: Article, fallback: str | None) -> Reference | None:
     mentions = [m for s in lines_of(article) for m in s.dates]
     dateline = next((m.written for s in article.set_aside for m in s.dates if m.written and m.day is not None), None)
     if dateline:
-        return Reference(dateline, f"the article's dateline, {dateline}")
+        return Reference(dateline, f"the article's dateline, {dateline}", "its dateline")
     full = [m.written for m in mentions if m.written and m.day is not None]
     if full:
         agreed = _agreed(full)
-        return Reference(agreed, f"the date the article's full dates agree on, {agreed}")
+        return Reference(agreed, f"the date the article's full dates agree on, {agreed}", "the full dates it gives")
     if fallback:
         anchor = _date(fallback)
         placed = [d.isoformat() for m in mentions if m.year is None and m.month and m.day
@@ -112,8 +114,16 @@ def reference(article: Article, fallback: str | None) -> Reference | None:
         if placed:
             agreed = _agreed(placed)
             return Reference(agreed, f"the article's own day and month, {agreed}, in the year nearest the "
-                                     f"newest article's date ({fallback})")
+                                     f"newest article's date ({fallback})",
+                             "its day and month, the year from the newest article")
     return None
+
+
+def date_article(article: Article, fallback: str | None) -> Article:
+    """The article with the date every page shows: its own, else its reference date (see the
+    module) and what that was inferred from; `fallback` is the newest article's date."""
+    ref = reference(article, fallback)
+    return replace(article, shown_date=ref.iso if ref else None, date_from=ref.inferred if ref else None)
 
 
 def _agreed(dates: list[str]) -> str:
@@ -122,10 +132,16 @@ def _agreed(dates: list[str]) -> str:
 
 
 def events_of(article: Article, fallback: str | None) -> tuple[list[Event], int]:
-    """The article's dated sentences, placed; and how many date mentions could not be placed."""
+    """The article's dated sentences, placed; and how many date mentions could not be placed.
+    A dateline ("Bijgewerkt: 28 november 2024") dates the article, and is no event; nor is a date
+    more than BACKGROUND_YEARS before the article's date (or the newest article's, for an undated
+    one): "seit Juli 2000" is background."""
     ref = reference(article, fallback)
     anchor = _date(ref.iso) if ref else None
     basis = f"counted from {ref.why}" if ref else None  # what inferred parts were counted from
+    since = ref.iso if ref else fallback
+    first_year = f"{int(since[:4]) - BACKGROUND_YEARS:04d}" if since else "0000"
+    datelines = {(s.line, s.text) for s in article.set_aside if s.dates}
     events: list[Event] = []
     unplaced = 0
     last: str | None = None  # the date the article placed last, for "am selben Tag"
@@ -151,8 +167,11 @@ def events_of(article: Article, fallback: str | None) -> tuple[list[Event], int]
             # The same date written out and inferred on one line: it is written.
             placed[iso] = (words, tuple(p for p in known if p in inferred), was)
             last = iso
+        if (sentence.line, sentence.text) in datelines:
+            continue
         for iso, (words, inferred, why) in placed.items():
-            events.append(Event(article, sentence, iso, tuple(words), inferred, why if inferred else None))
+            if iso[:4] >= first_year:
+                events.append(Event(article, sentence, iso, tuple(words), inferred, why if inferred else None))
     return events, unplaced
 
 

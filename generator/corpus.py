@@ -7,12 +7,13 @@ import json
 import os
 import shutil
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .cache import ArticleCache, article_key, unclassified, versions, write_atomic
-from .chronology import Event, dating, events_of, reference
+from .chronology import Event, date_article, dating, events_of, reference
 from .claims import Claim, Dating, find_claims
 from .copies import mark_near_copies
 from .decide import SentenceModel
@@ -152,8 +153,7 @@ class Corpus:
 
     @cached_property
     def as_of(self) -> str | None:
-        dates = [a.metadata.date for a in self.published if a.metadata.date]
-        return max(dates) if dates else None
+        return newest_date(self.published)
 
     @property
     def problems(self) -> tuple[Problem, ...]:
@@ -179,6 +179,18 @@ def _cldr_name(site_language: str, code: str) -> str | None:
         return Locale.parse(site_language).languages.get(code)
     except (ValueError, UnknownLocaleError):
         return None
+
+
+def newest_date(articles: Sequence[Article]) -> str | None:
+    """The newest date published articles give themselves: the site's "as of"."""
+    dates = [a.metadata.date for a in articles if a.status == "published" and a.metadata.date]
+    return max(dates) if dates else None
+
+
+def _dated(articles: tuple[Article, ...]) -> tuple[Article, ...]:
+    """Every article with the date all pages show (chronology.date_article)."""
+    as_of = newest_date(articles)
+    return tuple(date_article(a, as_of) for a in articles)
 
 
 def build_corpus(settings: Settings, progress: Progress | None = None) -> Corpus:
@@ -233,6 +245,7 @@ def build_corpus(settings: Settings, progress: Progress | None = None) -> Corpus
     articles = set_aside_repeated(mark_duplicates(articles), settings.repeated_line_min_articles)
     articles = _near_copies(articles, settings.cache_dir,
                             f"{layer_versions['classified']}\0{settings.repeated_line_min_articles}", cache)
+    articles = _dated(articles)
     digests = {a.source.name: article_digest(a, layer_versions["classified"], cache.key(a.source)) for a in articles}
     articles, skipped = apply_to_articles(articles, overrides, topics)
     lap("link")

@@ -28,7 +28,8 @@ def _source(article: Article, sentence: Sentence) -> Row:
     outlet = article.outlet
     return {
         "file": article.source.name, "line": sentence.line, "citation": citation(article, sentence.line),
-        "article_date": article.metadata.date, "outlet": outlet.name if outlet else None,
+        "article_date": article.shown_date, "article_date_inferred_from": article.date_from,
+        "outlet": outlet.name if outlet else None,
         "grade": outlet.grade if outlet else "F", "state_media": bool(outlet and outlet.state_media),
         "language": sentence.language,
     }
@@ -84,7 +85,8 @@ def ledger_rows(corpus: Corpus) -> list[Row]:
         rows.append({"file": a.source.name, "id": a.source.id, "status": a.status,
                      "reason": a.source.rejected, "duplicate_of": a.duplicate_of, "near_copy_of": a.copy_of,
                      "page": f"sources/{a.source.id}/" if a.status == "published" else None,
-                     "title": a.metadata.title, "date": a.metadata.date, "languages": " ".join(a.languages),
+                     "title": a.metadata.title, "date": a.shown_date, "date_inferred_from": a.date_from,
+                     "languages": " ".join(a.languages),
                      "outlet": outlet.name if outlet else None, "grade": (outlet.grade if outlet else "F")
                      if a.status == "published" else None, "state_media": bool(outlet and outlet.state_media),
                      "url": a.metadata.url})

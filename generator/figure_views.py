@@ -10,6 +10,7 @@ from functools import partial
 from markupsafe import Markup
 
 from .corpus import Corpus
+from .figures import FigureRules, whose
 from .models import Article, Figure, Sentence
 from .views import Limits, PageSpec, _month_parts, newest_first, page_path, part_links, part_path, relative, source_page
 
@@ -26,6 +27,7 @@ class FigureRow:
     sentence: Sentence
     figure: Figure
     href: Markup
+    side: str | None = None  # whose casualties (figures.whose); None for other figures, or not stated
 
     @property
     def shown(self) -> str:
@@ -54,9 +56,28 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def figure_rows(articles: Sequence[Article], page: str) -> list[FigureRow]:
-    return [FigureRow(a, s, f, relative(page, source_page(a), f"L{s.line}"))
+def figure_rows(articles: Sequence[Article], page: str, rules: FigureRules | None = None) -> list[FigureRow]:
+    """Every figure of the articles; casualties with whose they are, when `rules` name sides."""
+    return [FigureRow(a, s, f, relative(page, source_page(a), f"L{s.line}"),
+                      whose(rules, f, s.text, s.language) if rules and f.counts == "casualties" else None)
             for a in articles for s in a.sentences for f in s.figures]
+
+
+def _kinds(rows: Sequence[FigureRow]) -> list[tuple[str, str, list[FigureRow]]]:
+    """(slug, heading, rows) of each kind of figure, in FIGURE_GROUPS order; casualties side by side
+    (named sides first, then those whose side is not stated): only like is compared with like."""
+    kinds = []
+    for slug, title in FIGURE_GROUPS.items():
+        chosen = [r for r in rows if r.figure.counts == slug]
+        if slug != "casualties":
+            kinds.append((slug, title, chosen))
+            continue
+        sides = sorted({r.side for r in chosen if r.side})
+        kinds += [(f"{slug}-{side}", f"{title}: {side.replace('-', ' ').title()}",
+                   [r for r in chosen if r.side == side]) for side in sides]
+        unstated = [r for r in chosen if not r.side]
+        kinds.append((slug, f"{title}: whose not stated" if sides else title, unstated))
+    return [kind for kind in kinds if kind[2]]
 
 
 def _who_says(row: FigureRow) -> str:
@@ -73,10 +94,7 @@ def _figure_groups(rows: Sequence[FigureRow], limit: int | None) -> list[dict[st
     number), then its rows, largest first (vague amounts after the numbers); `limit` keeps the
     newest rows of each group."""
     groups = []
-    for slug, title in FIGURE_GROUPS.items():
-        chosen = [r for r in rows if r.figure.counts == slug]
-        if not chosen:
-            continue
+    for slug, title, chosen in _kinds(rows):
         exact = [r for r in chosen if r.figure.value is not None]
         sources: dict[tuple[float, float | None], set[str]] = {}
         for row in exact:
@@ -97,15 +115,17 @@ def _figure_groups(rows: Sequence[FigureRow], limit: int | None) -> list[dict[st
     return groups
 
 
-def _figures_view(articles: Sequence[Article], months: list[tuple], limit: int | None) -> dict[str, object]:
+def _figures_view(articles: Sequence[Article], months: list[tuple], limit: int | None,
+                  rules: FigureRules | None = None) -> dict[str, object]:
     """The figures page: every row (`limit` None), or each group's newest `limit` rows and the months."""
-    rows = figure_rows(articles, page_path("figures"))
+    rows = figure_rows(articles, page_path("figures"), rules)
     return {"groups": _figure_groups(rows, limit), "count": len(rows),
             "source_count": len({r.article.source.name for r in rows}), "months": months, "top": limit}
 
 
-def _figures_part(articles: Sequence[Article], month: str, number: int, count: int) -> dict[str, object]:
-    rows = figure_rows(articles, part_path("figures", month, number))
+def _figures_part(articles: Sequence[Article], month: str, number: int, count: int,
+                  rules: FigureRules | None = None) -> dict[str, object]:
+    rows = figure_rows(articles, part_path("figures", month, number), rules)
     return {"month": month, **part_links("figures", month, number, count), "groups": _figure_groups(rows, None),
             "count": len(rows)}
 
@@ -116,10 +136,12 @@ def figures_pages(corpus: Corpus, limits: Limits) -> list[PageSpec]:
     articles = [a for a, _ in counted]
     digests = tuple(corpus.digest(a) for a in articles)
     page = page_path("figures")
+    rules = corpus.knowledge.figures.rules if corpus.knowledge.figures else None
     if sum(n for _, n in counted) <= limits.page_rows:
-        return [PageSpec(page, "figures.md.j2", ("figures", *digests), partial(_figures_view, articles, [], None))]
+        return [PageSpec(page, "figures.md.j2", ("figures", *digests),
+                         partial(_figures_view, articles, [], None, rules=rules))]
     months, specs = _month_parts(corpus, "figures", counted, limits.page_rows, "figures_part.md.j2",
-                                 ("figures part",), _figures_part)
+                                 ("figures part",), partial(_figures_part, rules=rules))
     top = PageSpec(page, "figures.md.j2", ("figures top", str(limits.top_quotes), *digests),
-                   partial(_figures_view, articles, months, limits.top_quotes))
+                   partial(_figures_view, articles, months, limits.top_quotes, rules=rules))
     return [top, *specs]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
 
@@ -58,6 +58,8 @@ class FigureRules:
     conjunctions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "missiles and 200 pieces"
     range_articles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "tra i 12 e i 13 milioni"
     ordinal_suffixes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "17:e", "18º": no figures
+    sides: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # language -> side -> words
+    no_currency: dict[str, tuple[str, ...]] = field(default_factory=dict)  # money words naming no currency
 
 
 @dataclass(slots=True)
@@ -115,7 +117,24 @@ def figure_rules(data: object) -> FigureRules:
                        by_language("qualifiers_after"), counts, stems("durations"), stems("measures"),
                        stems("range_words"), numbers("few"), stems("partitives"), between, default,
                        stems("partitives_before"), stems("not_counted"), stems("conjunctions"),
-                       stems("range_articles"), stems("ordinal_suffixes"))
+                       stems("range_articles"), stems("ordinal_suffixes"), by_language("sides"),
+                       stems("no_currency"))
+
+
+SIDE_WINDOW = 4  # words after a casualty figure's words in which a word may name whose they are
+
+
+def whose(rules: FigureRules, figure: Figure, text: str, language: str | None) -> str | None:
+    """Whose casualties `figure` (of `text`) counts: the side (`sides:` of figures.yml) a word names
+    in its words or the SIDE_WINDOW words after them, the nearest first; None when none is named."""
+    start = text.find(figure.words)
+    after = text[start + len(figure.words):].split()[:SIDE_WINDOW] if start >= 0 else []
+    window = " ".join((figure.words, *after)).lower()
+    found = []
+    for lang in (ALL, language or ""):
+        for side, words in rules.sides.get(lang, {}).items():
+            found += [(m.start(), side) for w in words if (m := re.search(rf"(?<!\w){re.escape(w)}", window))]
+    return min(found)[1] if found else None
 
 
 class FigureFinder:
@@ -191,6 +210,8 @@ class FigureFinder:
             last = index + 1  # "several hundred", "flere tusen": the scale word belongs to the vague amount
         if value is not None and not math.isfinite(value):
             return None, index
+        if vague and last == index and token.lower not in view.vague:
+            return None, index  # "viele Teenager", "einige von ihnen": no amount a reader could compare
         # A number word alone is a figure only right before a counted noun ("zwei Soldaten", "två ryska
         # transportplan"), or two capitalised words before one of a story category ("two North Korean
         # soldiers"); not "Two sources said troops", "the two leaders discussed tank deliveries".
@@ -257,6 +278,8 @@ class FigureFinder:
             start = min(start, sign.start)
         end_index = max(last, noun_end or last, last_after or last)
         words = text[start:tokens[end_index].end]
+        if category == "money" and not money and not view.names_currency(tokens):
+            return None, index  # "50 Milliarden aus russischen Mitteln": money its sentence names no currency of
         return Figure(words=words, value=None if vague else value, high=high,
                       qualifier=qualifier or after_qualifier or glued_qualifier, counts=category, vague=vague,
                       magnitude=view.magnitude(token.lower) if vague else None), end_index
@@ -413,6 +436,7 @@ class _View:
                 self.stems.extend((category, s) for s in rules.counts.get(lang or "", {}).get(category, ()))
         self.stems.extend(("other", s) for lang in languages for s in rules.measures.get(lang or "", ()))
         self.money = tuple(s for category, s in self.stems if category == "money")
+        self.no_currency = tuple(s for lang in languages for s in rules.no_currency.get(lang or "", ()))
         self.range_words = {w for lang in languages for w in rules.range_words.get(lang or "", ())}
         self.range_articles = {w for lang in languages for w in rules.range_articles.get(lang or "", ())}
         self.conjunctions = {w for lang in languages for w in rules.conjunctions.get(lang or "", ())}
@@ -423,6 +447,13 @@ class _View:
         self.ordinal = re.compile("|".join(suffixes), re.IGNORECASE) if suffixes else None
         self._categories: dict[str, str | None] = {}
         self._compounds: dict[str, float | None] = {}
+
+    def names_currency(self, tokens: Sequence[_Token]) -> bool:
+        """Whether a sentence's tokens name a currency: a sign, or a money word that is a currency
+        (not one of `no_currency`: "Mittel", "Hilfe")."""
+        return any(t.kind == "sign" and t.text in _CURRENCY or (
+            t.kind == "word" and self.category(t.lower) == "money" and not any(s in t.lower for s in self.no_currency))
+            for t in tokens)
 
     def magnitude(self, word: str) -> float | None:
         """The order of magnitude of a vague amount ("Tausende"), for sorting only."""

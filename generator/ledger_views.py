@@ -40,6 +40,7 @@ def _ledger_rows(corpus: Corpus, articles: Sequence[Article], page: str) -> list
             "article": article,
             "href": relative(page, source_page(target)) if target.status == "published" else None,
             "counts": [counts.get(t.slug, 0) for t in corpus.topics],
+            "on_topics": [(t.title, counts[t.slug]) for t in corpus.topics if counts.get(t.slug)],
             "languages": [corpus.language_name(c) for c in article.languages],
         })
     return rows

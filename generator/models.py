@@ -267,6 +267,17 @@ class Article:
     problems: tuple[Problem, ...] = ()
     outlet: Outlet | None = None  # who published it, from the source register (outlets.py)
     copy_of: str | None = None  # file name of the article this one nearly copies (copies.py)
+    # The date every page shows: its own (metadata.date), or one inferred for the whole folder
+    # (chronology.date_article), with what it was inferred from.
+    shown_date: str | None = None
+    date_from: str | None = None
+
+    @property
+    def date_label(self) -> str:
+        """"2024-10-28", "2024-10-28 (inferred from its dateline)" or "undated"."""
+        if not self.shown_date:
+            return "undated"
+        return f"{self.shown_date} (inferred from {self.date_from})" if self.date_from else self.shown_date
 
     @property
     def status(self) -> str:

@@ -153,9 +153,9 @@ def _claims_key(corpus: Corpus, topic: Topic) -> str:
 
 def newest_first(articles: Sequence[Article]) -> list[Article]:
     """Dated articles newest first, then undated ones by file name."""
-    dated = sorted((a for a in articles if a.metadata.date), key=lambda a: (a.metadata.date, a.source.name),
+    dated = sorted((a for a in articles if a.shown_date), key=lambda a: (a.shown_date, a.source.name),
                    reverse=True)
-    undated = sorted((a for a in articles if not a.metadata.date), key=lambda a: a.source.name)
+    undated = sorted((a for a in articles if not a.shown_date), key=lambda a: a.source.name)
     return dated + undated
 
 
@@ -170,7 +170,7 @@ class Limits:
 
 def month_of(article: Article) -> str:
     """The month page an article is listed on: YYYY-MM of its date, or `undated`."""
-    date = article.metadata.date or ""
+    date = article.shown_date or ""
     return date[:7] if len(date) >= 7 else UNDATED
 
 
@@ -225,7 +225,7 @@ class PageSpec:
 
 def _topic_summary(corpus: Corpus, topic: Topic, groups: Sequence[tuple[Article, Markup, list[Quote]]]
                    ) -> dict[str, object]:
-    dates = sorted(a.metadata.date for a, _, _ in groups if a.metadata.date)
+    dates = sorted(a.shown_date for a, _, _ in groups if a.shown_date)
     languages = sorted({q.sentence.language for _, _, qs in groups for q in qs if q.sentence.language})
     return {
         "topic": topic,
@@ -234,7 +234,7 @@ def _topic_summary(corpus: Corpus, topic: Topic, groups: Sequence[tuple[Article,
         "languages": [corpus.language_name(code) for code in languages],
         "first_date": dates[0] if dates else None,
         "last_date": dates[-1] if dates else None,
-        "undated": sum(1 for a, _, _ in groups if not a.metadata.date),
+        "undated": sum(1 for a, _, _ in groups if not a.shown_date),
     }
 
 
@@ -330,7 +330,7 @@ def importance(quote: Quote, topic: Topic, concept_sources: Counter[str]) -> tup
     sources share, newest first (then by file and line, so the order is the same on every build)."""
     sentence = quote.sentence
     shared = max((concept_sources[m.concept] for m in sentence.matches if m.topic == topic.slug), default=0)
-    return (int(sentence.score(topic.slug) / RELEVANCE_STEP), shared, quote.article.metadata.date or "",
+    return (int(sentence.score(topic.slug) / RELEVANCE_STEP), shared, quote.article.shown_date or "",
             f"{quote.article.source.name}\0{sentence.line:09d}")
 
 

@@ -71,7 +71,6 @@ def found(finder, text: str, language: str | None) -> list[tuple]:
     ("ru", "заявили о гибели около 400 военных КНДР", (400, None, "about", "casualties", False)),
     ("en", "has pledged £3bn a year in aid", (3e9, None, None, "money", False)),
     # ... but things counted by name stay what they are; a word that starts like a scale is none
-    ("en", "Russia lost 400 square kilometres", (400, None, None, "other", False)),
     ("ko", "20 조선인민군 병사", (20, None, None, "troops", False)),
     # losses in another clause are not these troops'; a casualty word right after the comma is theirs
     ("pl", "wysłała co najmniej 3 tys. żołnierzy, którzy mają uzupełnić straty",
@@ -84,7 +83,6 @@ def found(finder, text: str, language: str | None) -> list[tuple]:
     ("pl", "przeznaczy na obronność 186,6 mld zł", (1.866e11, None, None, "money", False)),
     ("no", "Flere hundre av dem skal ha blitt drept", (None, None, None, "casualties", True)),
     # "some", "a number of" before a counted noun: vague
-    ("de", "eine Reihe von Aufklärungssatelliten", (None, None, None, "other", True)),
     ("en", "several hundred tanks", (None, None, None, "other", True)),
     # the longest stem a word holds, or a compound's last noun, says what is counted
     ("de", "zwei Dutzend Raketenwerfer", (24, None, None, "other", False)),
@@ -158,6 +156,15 @@ def test_a_quantity_in_each_notation(finder, language, text, expected):
     ("en", "9" * 400 + " soldiers"),
     ("de", "9" * 300 + " Milliarden Soldaten"),
     ("de", "Viele Länder reagierten."),  # "many" before no counted noun
+    # Not the story's quantities (issue "What an analyst trusts"): a distance, an area, a
+    # percentage, "some" or "many" without a number, money without a currency
+    ("de", "ein ehemaliger U-Boot-Stützpunkt, der etwa 180 Kilometer entfernt liegt"),
+    ("en", "Russia lost 400 square kilometres"),
+    ("en", "North Korea supplies about 40 percent of the shells"),
+    ("de", "Nordkorea liefert etwa 40 Prozent der Granaten"),
+    ("de", "es gebe viele Teenager und junge Menschen"),
+    ("de", "eine Reihe von Aufklärungssatelliten"),
+    ("de", "ein Abkommen, das der Ukraine 50 Milliarden aus russischen Mitteln zur Verfügung stellt"),
     ("en", "the partnership since 2023"),  # "ship" is no counted thing inside "partnership"
 ])
 def test_dates_years_ordinals_durations_and_names_are_not_figures(finder, language, text):
@@ -196,7 +203,7 @@ def test_seed_figures_against_the_answer_key(seed_corpus):
 @pytest.mark.parametrize(("language", "text", "expected"), [
     # A partitive counts what the figure before it counts; casualty words before it make casualties.
     ("de", "Seoul zählt 11.000 nordkoreanische Soldaten, einige von ihnen in Kursk.",
-     [(11000, None, None, "troops", False), (None, None, None, "troops", True)]),
+     [(11000, None, None, "troops", False)]),  # "einige von ihnen" is no amount
     ("de", "Getötet oder verwundet wurden seit Beginn ihres Einsatzes schätzungsweise 2.600 von ihnen.",
      [(2600, None, "about", "casualties", False)]),
     ("da", "Mindst 11.500 soldater er sendt. Omkring 4.000 af dem er dræbt eller såret.",
@@ -237,8 +244,11 @@ def figures_page(tmp_path_factory, seed_project) -> Path:
 def test_the_figures_page_groups_cites_and_shows_the_troop_spread(figures_page):
     html = figures_page.read_text(encoding="utf-8")
     page = read_page(figures_page)
-    for heading in ("Troops", "Casualties", "Shells and ammunition", "Containers", "Money"):
-        assert f">{heading}<" in html or f">{heading}<a" in html
+    import html as entities
+
+    shown = entities.unescape(html)
+    for heading in ("Troops", "Casualties: Russian", "Shells and ammunition", "Containers"):
+        assert f">{heading}<" in shown or f">{heading}<a" in shown
     # Machine-readable values, one row per figure, each citing its line.
     assert 'data-value="12000"' in html and 'data-value="4800000"' in html
     citations = [href for href, _ in page.links if "#L" in href and "/sources/" in href]
@@ -251,6 +261,37 @@ def test_the_figures_page_groups_cites_and_shows_the_troop_spread(figures_page):
     # In the navigation, after the topics.
     nav = html[html.index("md-nav--primary"):]
     assert "Key figures" in nav
+
+
+@pytest.mark.parametrize(("language", "text", "side"), [
+    ("nl", "Meer dan 600.000 Russische soldaten zijn gedood of gewond.", "russian"),
+    ("en", "About 200 North Korean soldiers have been killed.", "north-korean"),
+    ("ru", "Около 400 военнослужащих КНДР погибли в боях.", "north-korean"),
+    ("de", "Mehr als 3.000 Soldaten wurden getötet, meldet Kiew.", None),  # whose: not said beside the number
+])
+def test_whose_casualties_a_figure_counts(finder, knowledge, language, text, side):
+    from generator.figures import whose
+
+    [figure] = [f for f in finder.find(text, language) if f.counts == "casualties"]
+    assert whose(knowledge.figures.rules, figure, text, language) == side
+
+
+def test_casualties_are_compared_only_side_by_side(knowledge):
+    """North Korean and Russian losses are two groups, each with its own spread: not a disagreement."""
+    from generator.figure_views import FigureRow, _figure_groups
+    from generator.models import Article, Figure, Metadata, Sentence, SourceFile
+
+    article = Article(SourceFile(name="a.txt", id="a", raw=b""), Metadata())
+
+    def row(value: float, side: str | None) -> FigureRow:
+        return FigureRow(article, Sentence(f"{value} killed", 1, 1, "en"), Figure(f"{value}", value, "casualties"),
+                         href="", side=side)
+
+    groups = _figure_groups([row(200, "north-korean"), row(400, "north-korean"), row(600000, "russian"),
+                             row(3000, None)], None)
+    assert [(g["title"], g["low"], g["high"]) for g in groups] == [
+        ("Casualties: North Korean", "200", "400"), ("Casualties: Russian", "600,000", "600,000"),
+        ("Casualties: whose not stated", "3,000", "3,000")]
 
 
 MADE_UP = ROOT / "tests/data/facts/made_up"

@@ -302,7 +302,7 @@ def test_past_the_page_limit_events_split_by_their_month(seed_corpus):
              for spec in parts for g in spec.view()["groups"] for r in g["rows"]]
     assert sorted(shown) == sorted((e.article.source.name, e.sentence.line, e.iso) for e in events)
     assert {spec.src_uri for spec in parts} >= {"timeline/2024-10/index.md", "timeline/2024-10/2/index.md",
-                                               "timeline/2000-07/index.md"}
+                                               "timeline/2024-06/index.md"}
     for spec in parts:  # each month page holds only its month's events
         month = spec.src_uri.split("/")[1]
         assert all(r.event.iso.startswith(month) for g in spec.view()["groups"] for r in g["rows"])
@@ -353,7 +353,7 @@ def test_every_seed_date_is_on_the_timeline_with_a_working_citation(timeline_sit
     for k in load_key_dates(SEEDS_KEY):
         if k.iso is not None:
             assert (k.file.removesuffix(".txt").replace("_", "-"), k.line) in cited, k
-    assert html.count("inferred year") >= 10
+    assert html.count(" inferred</em>") >= 10
     titles = re.findall(r'md-ellipsis">\s*([^<]+?)\s*<', html[html.index("md-nav--primary"):])
     assert titles.index("Key figures") + 1 == titles.index("Timeline") < titles.index("Sources")
 
@@ -417,8 +417,10 @@ def test_a_byline_or_a_lone_date_line_dates_the_article(tmp_path):
     corpus = corpus_of(folder)
     events = {a.source.name: [(e.sentence.line, e.iso) for e in events_of(a, corpus.as_of)[0]]
               for a in corpus.published}
-    assert events["it.txt"] == [(2, "2025-10-11"), (3, "2025-10-10"), (4, "2025-10-23")]
-    assert events["nl.txt"] == [(2, "2025-09-09"), (3, "2025-08")]
+    # the dateline dates the article and is no event of its own
+    assert events["it.txt"] == [(3, "2025-10-10"), (4, "2025-10-23")]
+    assert events["nl.txt"] == [(3, "2025-08")]
+    assert [corpus.by_name[n].shown_date for n in ("it.txt", "nl.txt")] == ["2025-10-11", "2025-09-09"]
 
 
 def test_wire_datelines_and_bylines_led_by_the_date_are_datelines():
