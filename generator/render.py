@@ -60,6 +60,7 @@ class Renderer:
         """Every generated page as {src_uri: Markdown}; with a memo, only pages whose inputs changed
         are rendered."""
         pages = {}
+        self.env.globals["language_name"] = corpus.language_name  # "German", in the site's language
         for spec in site_pages(corpus, self.limits):
             key = memo.key(spec.template, spec.key) if memo else ""
             markdown = memo.get(key) if memo else None

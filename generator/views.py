@@ -14,6 +14,7 @@ from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 
+from . import echoes
 from .claim_views import ClaimBlock, claim_blocks, corroborated
 from .claims import Claim
 from .corpus import Corpus
@@ -90,6 +91,7 @@ class Quote:
     page: str  # the page it is shown on (its link is relative to it)
     concepts: tuple[tuple[str, str], ...]  # (label, word as written; "" when the classifier recognised it)
     notes: tuple[str, ...] = ()  # analysts' corrections that put it on the page (overrides.py)
+    also_in: tuple[Quote, ...] = ()  # the same statement in other articles, folded into this one (echoes.py)
 
     @property
     def href(self) -> Markup:
@@ -260,7 +262,7 @@ def _topic_top(corpus: Corpus, topic: Topic, articles: Sequence[Article], months
                ) -> dict[str, object]:
     page = page_path("topics", topic.slug)
     groups = _quote_groups(topic, articles, page)
-    ranked = ranked_quotes(topic, [q for _, _, qs in groups for q in qs])
+    ranked = shown_once(ranked_quotes(topic, [q for _, _, qs in groups for q in qs]))
     return {**_topic_summary(corpus, topic, groups), "groups": [], "top": ranked[:limit], "months": months,
             "claims": _claim_blocks(corpus, topic, page, limit),
             "removed": corrections(corpus, page, ("removed",), topic.slug)}
@@ -311,6 +313,12 @@ def topic_pages(corpus: Corpus, topic: Topic, limits: Limits) -> list[PageSpec]:
     return [top, *specs]
 
 
+def shown_once(quotes: Sequence[Quote]) -> list[Quote]:
+    """Ranked quotes with each near-identical quote of another article (one story translated)
+    folded into the first, as "also in" (echoes.py)."""
+    return echoes.shown_once(quotes, lambda q: q.sentence, lambda q: q.article.source.name)
+
+
 def ranked_quotes(topic: Topic, quotes: Sequence[Quote]) -> list[Quote]:
     """Quotes by importance (see importance()), most important first."""
     # For each concept: in how many sources it is found (a proxy for corroboration).
@@ -344,7 +352,7 @@ def overview_view(corpus: Corpus) -> dict[str, object]:
             "topic": topic,
             "href": relative(page, page_path("topics", topic.slug)),
             "claims": [(b, relative(page, page_path("topics", topic.slug), b.claim.anchor)) for b in claims],
-            "quotes": ranked_quotes(topic, quotes)[:OVERVIEW_QUOTES_PER_TOPIC],
+            "quotes": shown_once(ranked_quotes(topic, quotes))[:OVERVIEW_QUOTES_PER_TOPIC],
             "quote_count": len(quotes),
             "source_count": len({q.article.source.name for q in quotes}),
         })
