@@ -182,8 +182,9 @@ def _cldr_name(site_language: str, code: str) -> str | None:
 
 
 def newest_date(articles: Sequence[Article]) -> str | None:
-    """The newest date published articles give themselves: the site's "as of"."""
-    dates = [a.metadata.date for a in articles if a.status == "published" and a.metadata.date]
+    """The newest date published articles give themselves (their own, their dateline's, or the one
+    their full dates agree on; never one counted from another article): the site's "as of"."""
+    dates = [ref.iso for a in articles if a.status == "published" and (ref := reference(a, None)) is not None]
     return max(dates) if dates else None
 
 

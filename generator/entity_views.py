@@ -180,20 +180,22 @@ def _index_view(corpus: Corpus) -> dict[str, object]:
         members = sorted((e for e in corpus.entities.entities if e.type == kind),
                          key=lambda e: (-mentions[e.slug], e.name))
         if members:
-            groups.append((title, [(e, relative(page, page_path("entities", e.slug)), mentions[e.slug],
-                                    len(sources.get(e.slug, ()))) for e in members]))
+            # An entity no article names has no page: its row says so, without a link.
+            groups.append((title, [(e, relative(page, page_path("entities", e.slug)) if mentions[e.slug] else None,
+                                    mentions[e.slug], len(sources.get(e.slug, ()))) for e in members]))
     return {"groups": groups, "entity_count": len(corpus.entities.entities),
             "mentioned": len(mentions), "candidates": candidate_rows(corpus, page),
             "candidates_shown": CANDIDATES_SHOWN, "weak_articles": WEAK_CANDIDATE_ARTICLES}
 
 
 def entities_pages(corpus: Corpus, limits: Limits) -> list[PageSpec]:
-    """/entities/ (every entity and the candidates: it depends on every published article) and each
-    entity's pages."""
+    """/entities/ (every entity and the candidates: it depends on every published article) and the
+    pages of each entity the articles name."""
     everything = tuple(corpus.digest(a) for a in corpus.published)
     specs = [PageSpec(page_path("entities"), "entities.md.j2", ("entities", *everything),
                       partial(_index_view, corpus))]
     counted = counted_by_entity(corpus)
     for entity in corpus.entities.entities:
-        specs.extend(entity_pages(corpus, entity, limits, counted.get(entity.slug, [])))
+        if counted.get(entity.slug):  # no page for an entity no article names
+            specs.extend(entity_pages(corpus, entity, limits, counted[entity.slug]))
     return specs
