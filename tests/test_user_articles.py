@@ -1,6 +1,7 @@
 """content/articles/ is the user's: a user who drops in articles and runs the test command gets a
 green run. Proved on a copy of the repository with one more article there, running the tests that
-look most at articles: the goldens, the seeds' floors and the built site."""
+look most at articles: the goldens, the seeds' floors, the built site, claims, dates, echoes and
+the layout a reader sees."""
 
 import shutil
 import subprocess
@@ -24,7 +25,8 @@ def test_the_tests_pass_with_an_extra_article_in_content_articles(tmp_path):
     shutil.copy(EXTRA, copy / "content" / "articles" / "zz-user-article.txt")
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-p", "no:xdist",
-         "tests/test_render.py", "tests/test_eval.py", "tests/test_build.py"],
+         "tests/test_render.py", "tests/test_eval.py", "tests/test_build.py", "tests/test_claim_stability.py",
+         "tests/test_article_dates.py", "tests/test_echoes.py", "tests/browser/test_layout.py"],
         cwd=copy, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert " passed" in result.stdout
