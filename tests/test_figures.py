@@ -163,6 +163,9 @@ def test_a_quantity_in_each_notation(finder, language, text, expected):
     ("en", "North Korea supplies about 40 percent of the shells"),
     ("de", "Nordkorea liefert etwa 40 Prozent der Granaten"),
     ("de", "es gebe viele Teenager und junge Menschen"),
+    ("en", "soldiers aged 18 to 25"),  # ages
+    ("en", "a 19-year-old North Korean soldier was captured"),
+    ("de", "ein 19 Jahre alter nordkoreanischer Soldat"),
     ("de", "eine Reihe von Aufklärungssatelliten"),
     ("de", "ein Abkommen, das der Ukraine 50 Milliarden aus russischen Mitteln zur Verfügung stellt"),
     ("en", "the partnership since 2023"),  # "ship" is no counted thing inside "partnership"
