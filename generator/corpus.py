@@ -182,9 +182,10 @@ def _cldr_name(site_language: str, code: str) -> str | None:
 
 
 def newest_date(articles: Sequence[Article]) -> str | None:
-    """The newest date published articles give themselves (their own, their dateline's, or the one
-    their full dates agree on; never one counted from another article): the site's "as of"."""
-    dates = [ref.iso for a in articles if a.status == "published" and (ref := reference(a, None)) is not None]
+    """The newest date published articles give themselves (their own or their dateline's; not a date
+    their text names, which can be a deadline years ahead): the site's "as of"."""
+    dates = [ref.iso for a in articles if a.status == "published" and (ref := reference(a, None)) is not None
+             and ref.inferred in (None, "its dateline")]
     return max(dates) if dates else None
 
 
@@ -249,6 +250,7 @@ def build_corpus(settings: Settings, progress: Progress | None = None) -> Corpus
     articles = _dated(articles)
     digests = {a.source.name: article_digest(a, layer_versions["classified"], cache.key(a.source)) for a in articles}
     articles, skipped = apply_to_articles(articles, overrides, topics)
+    articles = _dated(articles)  # again: an analyst's date correction can change an article's date
     lap("link")
     reclassified = sum(1 for _, job in jobs if job.analysed is not None)
     stats = Stats(articles=len(articles), from_cache=sum(1 for s in sources if not s.rejected) - len(jobs),
@@ -333,7 +335,8 @@ def article_digest(article: Article, version: str, key: str | None = None) -> st
     """Names an article's final state without hashing all of it: its file name and bytes (which
     determine every per-article stage, given `version`), why it was rejected (which can depend on
     the file system: a symbolic link's target), and what the corpus-wide link stage changed
-    (duplicate, lines set aside as repeated). `key` is the source's article_key when known."""
+    (duplicate, lines set aside as repeated) and the date pages show for it (it can be inferred from the
+    newest article's). `key` is the source's article_key when known."""
     linked = repr((article.source.rejected, article.duplicate_of, article.copy_of,
-                   [(s.line, s.reason) for s in article.set_aside]))
+                   [(s.line, s.reason) for s in article.set_aside], article.shown_date, article.date_from))
     return hashlib.sha256(f"{version}\0{key or article_key(article.source)}\0{linked}".encode()).hexdigest()

@@ -2,7 +2,8 @@
 retold): shown once in a ranked list, the others named beside it as "also in: …".
 
 Two quotes echo each other when they come from different articles and state the same figures
-(what each counts and its value, at least one) about the same entities: keys no language changes,
+(what each counts and its value, at least one) about the same entities, with the same stance and
+claimant (a denial is never folded into what it denies): keys no language changes,
 so "Meer dan 600.000 Russische soldaten …" and "Mehr als 600.000 russische Soldaten …" are one.
 Quotes without a figure are never folded: their wording is all a reader has to compare."""
 
@@ -12,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
+from .claims import claimant_key
 from .models import Sentence
 
 Q = TypeVar("Q")
@@ -22,7 +24,10 @@ def echo_key(sentence: Sentence) -> frozenset[str] | None:
     figures = {f"{f.counts}:{f.value:g}" for f in sentence.figures if f.value is not None}
     if not figures:
         return None
-    return frozenset(figures | {f"entity:{m.entity}" for m in sentence.entities})
+    said = sentence.attribution  # a denial is never folded into what it denies, nor one claimant into another
+    stance = f"stance:{said.stance if said else 'reports'}"
+    claimant = f"claimant:{claimant_key(sentence)}"
+    return frozenset(figures | {f"entity:{m.entity}" for m in sentence.entities} | {stance, claimant})
 
 
 def shown_once(quotes: Sequence[Q], sentence: Callable[[Q], Sentence], article: Callable[[Q], str]) -> list[Q]:

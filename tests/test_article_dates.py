@@ -76,3 +76,26 @@ def test_the_overview_is_as_of_the_newest_articles_date(seed_corpus, pages):
     assert f"As of {newest}," in _plain(pages["index.md"])
     newest_event = max(re.findall(r'datetime="([\d-]+)"', pages["timeline/index.md"]))
     assert newest_event <= newest
+
+
+def test_as_of_is_no_date_an_article_only_names(tmp_path):
+    """A deadline an undated article names ("bis zum 31. Dezember 2030") is not the site's date."""
+    from tests.conftest import corpus_of
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.md").write_text("---\ndate: 2024-11-04\n---\nNordkoreanische Soldaten sind in Kursk.\n",
+                                 encoding="utf-8")
+    (folder / "b.txt").write_text("Der Vertrag über die Lieferungen läuft bis zum 31. Dezember 2030.\n",
+                                  encoding="utf-8")
+    assert corpus_of(folder).as_of == "2024-11-04"
+
+
+def test_a_pages_memo_key_changes_with_the_date_it_shows(seed_corpus):
+    """An inferred date can move when a newer article arrives: the pages that show it re-render."""
+    from dataclasses import replace
+
+    from generator.corpus import article_digest
+
+    article = seed_corpus.by_name[INFERRED]
+    assert article_digest(article, "v") != article_digest(replace(article, shown_date="2025-10-28"), "v")

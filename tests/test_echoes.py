@@ -4,10 +4,11 @@ with "also in: …" (issue "What an analyst trusts")."""
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from pathlib import Path
 
 from generator.echoes import echo_key
-from generator.models import Figure, Mention, Sentence
+from generator.models import Attribution, Figure, Mention, Sentence
 from generator.render import Renderer
 from generator.views import Limits, quotes_for, ranked_quotes, shown_once
 
@@ -25,6 +26,8 @@ def test_the_same_figures_about_the_same_entities_are_one_statement():
     assert echo_key(_sentence("a", losses)) != echo_key(_sentence("b", losses, entities=("kursk-oblast",)))
     assert echo_key(_sentence("a", Figure("600", 600, "casualties"))) != echo_key(_sentence("b", losses))
     assert echo_key(_sentence("no figure")) is None  # wording alone is never folded
+    denied = replace(_sentence("b", losses), attribution=Attribution("North Korea", "denies", "denies"))
+    assert echo_key(denied) != echo_key(_sentence("a", losses))  # a denial is not what it denies
     assert echo_key(_sentence("vague", Figure("Tausende", None, "troops", vague=True))) is None
 
 

@@ -271,6 +271,7 @@ def test_the_figures_page_groups_cites_and_shows_the_troop_spread(figures_page):
     ("en", "About 200 North Korean soldiers have been killed.", "north-korean"),
     ("ru", "Около 400 военнослужащих КНДР погибли в боях.", "north-korean"),
     ("de", "Mehr als 3.000 Soldaten wurden getötet, meldet Kiew.", None),  # whose: not said beside the number
+    ("en", "Kyiv says 1,200 soldiers were killed in Russian strikes.", None),  # who killed them is not whose
 ])
 def test_whose_casualties_a_figure_counts(finder, knowledge, language, text, side):
     from generator.figures import whose
