@@ -84,6 +84,7 @@ def found(finder, text: str, language: str | None) -> list[tuple]:
     ("no", "Flere hundre av dem skal ha blitt drept", (None, None, None, "casualties", True)),
     # "some", "a number of" before a counted noun: vague
     ("en", "several hundred tanks", (None, None, None, "other", True)),
+    ("en", "a few dozen North Korean soldiers", (None, None, None, "troops", True)),
     # the longest stem a word holds, or a compound's last noun, says what is counted
     ("de", "zwei Dutzend Raketenwerfer", (24, None, None, "other", False)),
     ("en", "200 rocket launchers", (200, None, None, "other", False)),
