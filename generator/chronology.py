@@ -95,12 +95,23 @@ def lines_of(article: Article) -> list[Sentence]:
     return sorted([*article.sentences, *datelines], key=lambda s: s.line)
 
 
+def _dateline(article: Article) -> str | None:
+    """The first full date on a line cleanup set aside as a dateline."""
+    return next((m.written for s in article.set_aside for m in s.dates if m.written and m.day is not None), None)
+
+
+def own_date(article: Article) -> str | None:
+    """The date an article gives itself: its own (front matter, or what cleanup found), else its
+    dateline's; not a date its text names (which can be a deadline years ahead)."""
+    return article.metadata.date or _dateline(article)
+
+
 def reference(article: Article, fallback: str | None) -> Reference | None:
     """The date the article's relative and year-less dates are counted from (see the module)."""
     if article.metadata.date:
         return Reference(article.metadata.date, f"the article's date, {article.metadata.date}")
     mentions = [m for s in lines_of(article) for m in s.dates]
-    dateline = next((m.written for s in article.set_aside for m in s.dates if m.written and m.day is not None), None)
+    dateline = _dateline(article)
     if dateline:
         return Reference(dateline, f"the article's dateline, {dateline}", "its dateline")
     full = [m.written for m in mentions if m.written and m.day is not None]

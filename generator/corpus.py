@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .cache import ArticleCache, article_key, unclassified, versions, write_atomic
-from .chronology import Event, date_article, dating, events_of, reference
+from .chronology import Event, date_article, dating, events_of, own_date, reference
 from .claims import Claim, Dating, find_claims
 from .copies import mark_near_copies
 from .decide import SentenceModel
@@ -182,10 +182,8 @@ def _cldr_name(site_language: str, code: str) -> str | None:
 
 
 def newest_date(articles: Sequence[Article]) -> str | None:
-    """The newest date published articles give themselves (their own or their dateline's; not a date
-    their text names, which can be a deadline years ahead): the site's "as of"."""
-    dates = [ref.iso for a in articles if a.status == "published" and (ref := reference(a, None)) is not None
-             and ref.inferred in (None, "its dateline")]
+    """The newest date published articles give themselves (chronology.own_date): the site's "as of"."""
+    dates = [date for a in articles if a.status == "published" and (date := own_date(a))]
     return max(dates) if dates else None
 
 
@@ -247,18 +245,19 @@ def build_corpus(settings: Settings, progress: Progress | None = None) -> Corpus
     articles = set_aside_repeated(mark_duplicates(articles), settings.repeated_line_min_articles)
     articles = _near_copies(articles, settings.cache_dir,
                             f"{layer_versions['classified']}\0{settings.repeated_line_min_articles}", cache)
-    articles = _dated(articles)
-    digests = {a.source.name: article_digest(a, layer_versions["classified"], cache.key(a.source)) for a in articles}
     articles, skipped = apply_to_articles(articles, overrides, topics)
-    articles = _dated(articles)  # again: an analyst's date correction can change an article's date
+    articles = _dated(articles)  # after the corrections: an analyst's date correction can change an article's date
+    # The digests name what the article stages and the link stage made, and the date pages show;
+    # corrections do not touch what they read (the corpus version names those).
+    digests = {a.source.name: article_digest(a, layer_versions["classified"], cache.key(a.source)) for a in articles}
     lap("link")
     reclassified = sum(1 for _, job in jobs if job.analysed is not None)
     stats = Stats(articles=len(articles), from_cache=sum(1 for s in sources if not s.rejected) - len(jobs),
                   reclassified=reclassified, analysed=len(jobs) - reclassified, workers=workers,
                   seconds=tuple(seconds), embedded=sum(r.embedded for r in results),
                   embedding_seconds=sum(r.embedding_seconds for r in results))
-    # Corrections are applied after the cache layers and the digests: the corpus version names them,
-    # so every page memo key changes when overrides.yml does.
+    # Corrections are applied after the cache layers (the digests do not read what they change): the
+    # corpus version names them, so every page memo key changes when overrides.yml does.
     version = layer_versions["classified"]
     if overrides.digest:
         version = hashlib.sha256(f"{version}\0overrides\0{overrides.digest}".encode()).hexdigest()[:16]

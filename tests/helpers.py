@@ -104,3 +104,11 @@ def build(project: Path, site: Path, strict: bool = True, **env: str) -> subproc
         command.append("--strict")
     return subprocess.run(command, capture_output=True, text=True, cwd=project,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
+
+
+def assert_floor(scores, topic: str, floors: dict[str, tuple[float, float]]) -> None:
+    """The topic's precision and recall (evaluate.Score) are at least its (precision, recall) floor."""
+    s = next(s for s in scores if s.topic == topic)
+    precision, recall = floors[topic]
+    assert s.precision >= precision, f"{topic} precision {s.precision:.3f}"
+    assert s.recall >= recall, f"{topic} recall {s.recall:.3f}"

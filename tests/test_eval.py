@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.evaluate import load_labels, score
+from tests.helpers import assert_floor
 
 LABELS = Path(__file__).parent / "data" / "dev" / "seed_labels.yml"
 # (precision, recall) per topic
@@ -28,10 +29,7 @@ def test_every_topic_is_labeled(scores, seed_corpus):
 
 @pytest.mark.parametrize("topic", ["troop-deployment", "munitions-transfers", "diplomatic-reactions"])
 def test_precision_and_recall_floor(scores, topic):
-    s = next(s for s in scores[0] if s.topic == topic)
-    precision, recall = FLOORS[topic]
-    assert s.precision >= precision, f"{topic} precision {s.precision:.3f}"
-    assert s.recall >= recall, f"{topic} recall {s.recall:.3f}"
+    assert_floor(scores[0], topic, FLOORS)
 
 
 def test_eval_command_prints_the_table(capsys):
