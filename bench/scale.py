@@ -55,6 +55,12 @@ from synth import load_seeds, synthetic_article, write_corpus  # noqa: E402
 
 STAGES = re.compile(r"briefing: stages: (.*)")
 REUSED = re.compile(r"briefing: serve rebuild: HTML of (.*)")
+BUILD_REUSED = re.compile(r"briefing: build: HTML of (\d+ of \d+)")
+
+
+def reused_pages(log: str) -> str:
+    found = BUILD_REUSED.search(log)
+    return found.group(1) if found else "(no HTML reuse line)"
 
 
 def project(n: int, folder: Path) -> Path:
@@ -315,6 +321,7 @@ def bench(n: int, serve: bool, full: bool, repeat: int, instructions: bool = Fal
             if round_number == 0:
                 figures["warm build s"], figures["warm peak MB"] = seconds, warm_mem / 1e6
                 figures["warm plugin s"], figures["warm stages"] = stage_seconds(warm_log)
+                figures["warm: generated pages whose HTML was reused"] = reused_pages(warm_log)
             if not full:
                 return figures
             if config is None:
@@ -347,6 +354,9 @@ def bench(n: int, serve: bool, full: bool, repeat: int, instructions: bool = Fal
         added, _, log = run(mkdocs, folder)
         figures["one added: build s"] = added
         figures["one added: stages"] = stage_seconds(log)[1]
+        figures["one added: generated pages whose HTML was reused"] = reused_pages(log)
+        figures["one added - plain build s"] = added - plains[0]
+        figures["one added / plain build"] = added / plains[0]
         (folder / "content/articles/zz-added.txt").unlink()
         run(mkdocs, folder)  # back to N articles, warm
         figures["article stages, 1 process s"] = article_stages(folder, 1)

@@ -3,8 +3,10 @@ pipeline (corpus.py) and the renderer (render.py) and adds their pages as in-mem
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +16,9 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Section
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+from . import htmlmemo
 from .cache import versions
 from .corpus import Corpus, Settings, build_corpus
 from .downloads import data_files, data_paths
@@ -81,6 +85,8 @@ class BriefingConfig(Config):
 
 
 OFFLINE_SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
+# Libraries that turn a page's Markdown into HTML: a new version of any converts every page again.
+_CONVERTERS = ("mkdocs", "Markdown", "pymdown-extensions", "mkdocs-material")
 
 
 class OriginalFile(File):
@@ -101,8 +107,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this plugin instance across the rebuilds of `mkdocs serve`.
         self.serving = command == "serve"
-        # Serving, an unchanged generated page reuses the HTML of the previous rebuild (htmlmemo.py).
-        self.html_memo = RenderMemo() if self.serving else None
+        # An unchanged generated page reuses the HTML of the previous build (htmlmemo.py): serving,
+        # from memory; building, from the cache folder (set in on_config).
+        self.html_memo = RenderMemo(in_memory=True, to_data=toc_data, from_data=toc_from_data) if self.serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -130,6 +137,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                              self.settings.entities, self.settings.sources_file)
             self.warming = threading.Thread(target=warm_up, args=(data,), daemon=True)
             self.warming.start()
+        if self.settings.cache_dir is not None:
+            if self.html_memo is None:
+                self.html_memo = RenderMemo(in_memory=False, to_data=toc_data, from_data=toc_from_data)
+            self.html_memo.use_folder(self.settings.cache_dir)
         self.templates = root / self.config.templates
         self.renderer = Renderer(self.templates, Limits(page_quotes=self.config.page_quotes,
                                                         page_rows=self.config.page_rows,
@@ -171,8 +182,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.topics = corpus.topics  # what on_nav needs; the corpus itself can be freed
         self._stem_corpus_languages(config, corpus)
         if self.html_memo is not None:
+            self.html_memo.start(_conversion_fingerprint(config))
             self.html_memo.keep_only(self.generated)
-            self.html_memo.start(repr((config.markdown_extensions, config.mdx_configs, config.use_directory_urls)))
             self.reused: dict[str, Rendered] = {}  # this build's pages taken from the memo
             self.converted: dict[str, tuple[str, str]] = {}  # the others: (memo key, Markdown)
         log.info(f"{len(corpus.published)} of {len(corpus.articles)} article files published")
@@ -284,7 +295,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.html_memo is not None:
             memo = self.html_memo
-            log.info(f"serve rebuild: HTML of {memo.hits} of {memo.hits + memo.misses} generated pages reused")
+            what = "serve rebuild" if self.serving else "build"
+            log.info(f"{what}: HTML of {memo.hits} of {memo.hits + memo.misses} generated pages reused")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         for path in (self.settings.articles, self.settings.topics, self.settings.entities,
@@ -292,6 +304,37 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if path is not None and path.exists():  # entities.yml, sources.yml and overrides.yml are optional
                 server.watch(str(path))
         return server
+
+
+def _conversion_fingerprint(config: MkDocsConfig) -> str:
+    """Everything besides a page's Markdown, URL and links that shapes the HTML MkDocs makes of it."""
+    digest = hashlib.sha256(repr((config.markdown_extensions, config.mdx_configs,
+                                  config.use_directory_urls)).encode())
+    for library in _CONVERTERS:
+        try:
+            digest.update(f"{library} {metadata.version(library)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{library} -".encode())
+    for module in (Path(__file__), Path(htmlmemo.__file__)):
+        digest.update(module.read_bytes())
+    return digest.hexdigest()
+
+
+def toc_data(toc: TableOfContents | None) -> list[dict] | None:
+    """A page's table of contents as JSON-able data: each entry's attributes and its children."""
+    def entry(link: AnchorLink) -> dict:
+        return {**{k: v for k, v in vars(link).items() if k != "children"},
+                "children": [entry(child) for child in link.children]}
+    return None if toc is None else [entry(link) for link in toc]
+
+
+def toc_from_data(data: list[dict] | None) -> TableOfContents | None:
+    def link(entry: dict) -> AnchorLink:
+        made = AnchorLink(entry["title"], entry["id"], entry["level"])
+        made.__dict__.update({k: v for k, v in entry.items() if k != "children"})
+        made.children = [link(child) for child in entry["children"]]
+        return made
+    return None if data is None else TableOfContents([link(entry) for entry in data])
 
 
 def _resolver(files: Files):

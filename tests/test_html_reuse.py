@@ -1,0 +1,81 @@
+"""`mkdocs build` reuses the HTML of unchanged generated pages from the previous build (htmlmemo.py,
+kept in the build's cache), and writes byte for byte the site a build with a cold cache writes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from synth import load_seeds, synthetic_article
+
+from tests.helpers import SEEDS, build, synthetic_project
+
+N = 12
+REUSED = re.compile(r"build: HTML of (\d+) of (\d+) generated pages reused")
+STAMP = {"SOURCE_DATE_EPOCH": "1700000000"}  # the sitemap's dates
+
+
+def built(project: Path, site: Path) -> tuple[int, int]:
+    """Builds; returns (pages whose HTML was reused, generated pages)."""
+    run = build(project, site, **STAMP)
+    assert run.returncode == 0, run.stderr
+    found = REUSED.findall(run.stderr)
+    assert len(found) == 1, run.stderr
+    return int(found[0][0]), int(found[0][1])
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def differing(site: Path, reference: Path) -> list[str]:
+    ours, theirs = files(site), files(reference)
+    assert ours.keys() == theirs.keys()
+    return [p for p in ours if ours[p] != theirs[p]]
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    return synthetic_project(tmp_path_factory.mktemp("reuse") / "project", N)
+
+
+def test_a_warm_build_reuses_every_generated_page_and_writes_the_same_bytes(project, tmp_path):
+    reused, generated = built(project, tmp_path / "cold")
+    assert reused == 0 and generated > N
+    assert built(project, tmp_path / "warm") == (generated, generated)
+    assert differing(tmp_path / "warm", tmp_path / "cold") == []
+    # Damaged entries (a crash, a disk error) are converted again, silently and correctly.
+    entries = list((project / ".cache/briefing").glob("html-*/*/*.json"))
+    assert len(entries) == generated
+    for entry in entries:
+        entry.write_text('{"key": ', encoding="utf-8")
+    assert built(project, tmp_path / "damaged") == (0, generated)
+    assert differing(tmp_path / "damaged", tmp_path / "cold") == []
+    # Another Markdown option (the permalink sign) changes every page: nothing is reused, and the
+    # previous option's entries are removed.
+    config = project / "mkdocs.yml"
+    original = config.read_text(encoding="utf-8")
+    config.write_text(original.replace("permalink: true", 'permalink: "#"'), encoding="utf-8")
+    try:
+        assert built(project, tmp_path / "option") == (0, generated)
+        assert len(list((project / ".cache/briefing").glob("html-*"))) == 1
+        assert 'class="headerlink" href="#' in (tmp_path / "option/index.html").read_text(encoding="utf-8")
+    finally:
+        config.write_text(original, encoding="utf-8")
+
+
+def test_an_added_article_converts_only_the_pages_it_changes(project, tmp_path):
+    copy = tmp_path / "project"
+    shutil.copytree(project, copy, symlinks=True)
+    built(copy, tmp_path / "before")
+    (copy / "content/articles/zz-new.txt").write_text(synthetic_article(load_seeds(SEEDS), 999), encoding="utf-8")
+    reused, generated = built(copy, tmp_path / "after")
+    # The new article's source page, the ledger, the overview and the topic pages quoting it are
+    # converted; the other articles' source pages are reused.
+    assert N - 3 <= reused < generated
+    assert (tmp_path / "after/sources/zz-new/index.html").is_file()
+    shutil.rmtree(copy / ".cache")
+    assert built(copy, tmp_path / "fresh")[0] == 0
+    assert differing(tmp_path / "after", tmp_path / "fresh") == []
