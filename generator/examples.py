@@ -81,9 +81,9 @@ def load_file(path: Path, slugs: frozenset[str] | None = None) -> list[Example]:
         entries = _entries(article.get("sentences"), f"{path}: article {number}")
         for position, entry in enumerate(entries):
             where = f"{path}: article {number}, sentence {position + 1}"
-            found.append(_example(entry, where, language, f"{path.name}#{number}", position, slugs))
+            found.append(_example(entry, where, language, f"{path.as_posix()}#{number}", position, slugs))
     for position, entry in enumerate(_entries(data.get("sentences"), f"{path}: sentences")):
-        found.append(_example(entry, f"{path}: sentence {position + 1}", language, f"{path.name}@{position}",
+        found.append(_example(entry, f"{path}: sentence {position + 1}", language, f"{path.as_posix()}@{position}",
                               None, slugs))
     return found
 

@@ -102,3 +102,25 @@ def test_cross_validation_predicts_every_example_without_its_language(topics, sa
     commonest = max(sum(e.topics == labels for e in examples) for labels in {e.topics for e in examples})
     assert right > commonest + 0.1 * len(found)
     assert np.isfinite(features).all()
+
+
+def test_articles_of_files_with_the_same_name_in_two_folders_stay_apart(tmp_path):
+    """written/el.yml and written2/el.yml each hold an article 1: its sentences are read in context
+    (neighbours, headline) with their own article only, never interleaved with the other's."""
+    for folder, headline in (("a", "Πρώτο άρθρο"), ("b", "Δεύτερο άρθρο")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "el.yml").write_text(
+            f'language: el\narticles:\n  - sentences:\n      - {{text: "{headline}", topics: []}}\n'
+            f'      - {{text: "{headline}, πρόταση 2", topics: []}}\n', encoding="utf-8")
+    examples = load_examples(tmp_path)
+    groups = {e.group for e in examples}
+    assert len(groups) == 2
+    for group in groups:
+        assert len({e.text.split(",")[0] for e in examples if e.group == group}) == 1
+    # The features are built per article: each sentence's headline column is its own article's.
+    vectors = {e.text: np.eye(384, dtype=np.float32)[i] for i, e in enumerate(examples)}
+    features = training.example_features(examples, vectors, [])
+    index = {e.text: i for i, e in enumerate(examples)}
+    headline_of = {e.text: int(features[i, 2 * 384:3 * 384].argmax()) for i, e in enumerate(examples)}
+    assert headline_of["Δεύτερο άρθρο, πρόταση 2"] == index["Δεύτερο άρθρο"]
+    assert headline_of["Πρώτο άρθρο, πρόταση 2"] == index["Πρώτο άρθρο"]
