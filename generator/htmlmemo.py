@@ -14,8 +14,10 @@ plugin passes what it needs and turns the table of contents to and from plain da
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import posixpath
 import re
 import shutil
@@ -61,6 +63,14 @@ def link_targets(src_uri: str, markdown: str) -> list[str]:
 
 
 _PREFIX = "html-"
+KEPT_CONFIGURATIONS = 2  # folders of Markdown configurations kept on disk
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 class RenderMemo:
@@ -78,6 +88,8 @@ class RenderMemo:
         self._in_memory = in_memory
         self._to_data, self._from_data = to_data, from_data
         self._fingerprint = ""
+        self._writable = True
+        self.write_error: str | None = None  # the first failed write of this build, if any
         self.hits = 0
         self.misses = 0
 
@@ -93,6 +105,7 @@ class RenderMemo:
         if self._root is not None:
             self._folder = self._root / f"{_PREFIX}{hashlib.sha256(fingerprint.encode()).hexdigest()[:16]}"
         self.hits = self.misses = 0
+        self._writable, self.write_error = True, None
 
     def _path(self, src_uri: str) -> Path | None:
         if self._folder is None:
@@ -133,10 +146,21 @@ class RenderMemo:
         if self._in_memory:
             self._entries[src_uri] = entry
         path = self._path(src_uri)
-        if path is not None:
+        if path is not None and self._writable:
             data = {"src_uri": src_uri, "key": key, "targets": targets, "html": html, "toc": self._to_data(toc),
                     "title": title, "anchors": sorted(anchors), "links_to_anchors": links_to_anchors}
-            write_atomic(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+            try:
+                write_atomic(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+            except OSError as error:  # a full disk, a read-only cache: the build goes on without it
+                self._writable = False
+                self.write_error = f"{path.parent.parent}: {error}"
+
+    def forget(self, src_uri: str) -> None:
+        """Drop a page's entry (its conversion logged something, which a reuse would not repeat)."""
+        self._entries.pop(src_uri, None)
+        path = self._path(src_uri)
+        if path is not None:
+            path.unlink(missing_ok=True)
 
     def keep_only(self, src_uris: set[str]) -> None:
         """Forget pages that are no longer generated (an article removed, a month page merged), and
@@ -146,13 +170,19 @@ class RenderMemo:
         if self._folder is None:
             return
         if self._root is not None and self._root.is_dir():
-            for child in self._root.iterdir():
-                if child.is_dir() and child.name.startswith(_PREFIX) and child != self._folder:
-                    shutil.rmtree(child, ignore_errors=True)
+            # The two configurations used last stay (a site built in turn with and without the
+            # offline flavour, whose URLs differ); older ones go.
+            others = sorted((c for c in self._root.iterdir() if c.is_dir() and c.name.startswith(_PREFIX)
+                             and c != self._folder), key=_modified, reverse=True)
+            for child in others[KEPT_CONFIGURATIONS - 1:]:
+                shutil.rmtree(child, ignore_errors=True)
         wanted = {p.name for p in map(self._path, src_uris) if p is not None}
-        for entry in self._folder.glob("*/*.json") if self._folder.is_dir() else ():
-            if entry.name not in wanted:
+        for entry in self._folder.glob("*/*") if self._folder.is_dir() else ():
+            if entry.name not in wanted:  # pages no longer generated, and writes a crash left behind
                 entry.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            self._folder.mkdir(parents=True, exist_ok=True)
+            os.utime(self._folder)
 
     def __len__(self) -> int:
         return len(self._entries)

@@ -4,13 +4,16 @@ pipeline (corpus.py) and the renderer (render.py) and adds their pages as in-mem
 from __future__ import annotations
 
 import hashlib
+import logging
+import re
+import sys
 import threading
 import time
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -85,8 +88,6 @@ class BriefingConfig(Config):
 
 
 OFFLINE_SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
-# Libraries that turn a page's Markdown into HTML: a new version of any converts every page again.
-_CONVERTERS = ("mkdocs", "Markdown", "pymdown-extensions", "mkdocs-material")
 
 
 class OriginalFile(File):
@@ -137,6 +138,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                              self.settings.entities, self.settings.sources_file)
             self.warming = threading.Thread(target=warm_up, args=(data,), daemon=True)
             self.warming.start()
+        if not hasattr(self, "conversion_log"):
+            self.conversion_log = _Counting()
+            logging.getLogger("mkdocs.structure.pages").addHandler(self.conversion_log)
         if self.settings.cache_dir is not None:
             if self.html_memo is None:
                 self.html_memo = RenderMemo(in_memory=False, to_data=toc_data, from_data=toc_from_data)
@@ -240,6 +244,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.reused[src_uri] = entry
             return ""
         self.converted[src_uri] = (key, markdown)
+        self.conversion_log.records = 0  # what MkDocs says while converting this page
         return markdown
 
     @event_priority(100)  # first: other plugins see the page's real HTML, title and anchors
@@ -256,10 +261,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 page.title = escape(page.title)
             if self.html_memo is not None and src_uri in self.converted:
                 key, markdown = self.converted.pop(src_uri)
+                if self.conversion_log.records or page.links_to_anchors is None:
+                    # A reuse would not repeat what MkDocs logged (a broken link: `--strict` must
+                    # fail every time), and a verbose build does not collect the links to anchors.
+                    self.html_memo.forget(src_uri)
+                    return self._release(page, html)
                 self.html_memo.store(
                     src_uri, key, markdown, _resolver(files), html=html, toc=page.toc, title=page.title,
                     anchors=frozenset(page.present_anchor_ids or ()),
                     links_to_anchors={f.src_uri: links for f, links in (page.links_to_anchors or {}).items()})
+        return self._release(page, html)
+
+    @staticmethod
+    def _release(page: Page, html: str) -> str:
         # MkDocs keeps every page until the last is written; a generated page's Markdown is not
         # needed once rendered (the HTML is), so let it go: at 10,000 articles this is hundreds
         # of MB.
@@ -270,7 +284,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     @staticmethod
     def _put_back(entry: Rendered, page: Page, files: Files) -> str:
         """What MkDocs' conversion would have set on the page, as the previous rebuild's gave it."""
-        page.toc, page.title, page.present_anchor_ids = entry.toc, entry.title, set(entry.anchors)
+        title = Markup(entry.title) if entry.title is not None else None  # escaped when stored
+        page.toc, page.title, page.present_anchor_ids = entry.toc, title, set(entry.anchors)
         page.links_to_anchors = {f: links for uri, links in entry.links_to_anchors.items()
                                  if (f := files.get_file_from_path(uri)) is not None}
         return entry.html
@@ -297,6 +312,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             memo = self.html_memo
             what = "serve rebuild" if self.serving else "build"
             log.info(f"{what}: HTML of {memo.hits} of {memo.hits + memo.misses} generated pages reused")
+            if memo.write_error:
+                log.info(f"could not keep the pages' HTML for the next build ({memo.write_error})")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         for path in (self.settings.articles, self.settings.topics, self.settings.entities,
@@ -306,15 +323,28 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return server
 
 
+class _Counting(logging.Handler):
+    """Counts the records MkDocs logs while it converts a page (reset before each page)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records += 1
+
+
 def _conversion_fingerprint(config: MkDocsConfig) -> str:
-    """Everything besides a page's Markdown, URL and links that shapes the HTML MkDocs makes of it."""
-    digest = hashlib.sha256(repr((config.markdown_extensions, config.mdx_configs,
-                                  config.use_directory_urls)).encode())
-    for library in _CONVERTERS:
-        try:
-            digest.update(f"{library} {metadata.version(library)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{library} -".encode())
+    """Everything besides a page's Markdown, URL and links that shapes the HTML MkDocs makes of it:
+    the Markdown options (a configured function by its name, not its address), the link validation
+    settings, Python and every installed distribution's version (extensions, Pygments, the HTML
+    parser), and this plugin's code."""
+    options = repr((config.markdown_extensions, config.mdx_configs, config.use_directory_urls,
+                    config.validation))
+    digest = hashlib.sha256(re.sub(r" at 0x[0-9a-fA-F]+", "", options).encode())
+    digest.update(sys.version.encode())
+    installed = sorted(f"{d.metadata['Name']} {d.version}" for d in metadata.distributions())
+    digest.update("\n".join(installed).encode())
     for module in (Path(__file__), Path(htmlmemo.__file__)):
         digest.update(module.read_bytes())
     return digest.hexdigest()

@@ -44,7 +44,8 @@ Progress = Callable[[str], None]
 def model_key(examples: Path, topics: Sequence[Topic], embedding: str) -> str:
     """Hash of everything a trained model depends on."""
     digest = hashlib.sha256(embedding.encode())
-    for module in ("topic_model.py", "examples.py"):  # the model, and how examples are read and grouped
+    # the model; how examples are read and grouped; the term matches among their features
+    for module in ("topic_model.py", "examples.py", "classify.py"):
         digest.update(Path(__file__).with_name(module).read_bytes())
     digest.update(Path(__file__).read_bytes())
     digest.update(metadata.version("scikit-learn").encode())

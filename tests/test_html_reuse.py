@@ -53,14 +53,14 @@ def test_a_warm_build_reuses_every_generated_page_and_writes_the_same_bytes(proj
         entry.write_text('{"key": ', encoding="utf-8")
     assert built(project, tmp_path / "damaged") == (0, generated)
     assert differing(tmp_path / "damaged", tmp_path / "cold") == []
-    # Another Markdown option (the permalink sign) changes every page: nothing is reused, and the
-    # previous option's entries are removed.
+    # Another Markdown option (the permalink sign) changes every page: nothing is reused; the
+    # previous option's entries stay beside the new ones (the two configurations used last).
     config = project / "mkdocs.yml"
     original = config.read_text(encoding="utf-8")
     config.write_text(original.replace("permalink: true", 'permalink: "#"'), encoding="utf-8")
     try:
         assert built(project, tmp_path / "option") == (0, generated)
-        assert len(list((project / ".cache/briefing").glob("html-*"))) == 1
+        assert len(list((project / ".cache/briefing").glob("html-*"))) == 2
         assert 'class="headerlink" href="#' in (tmp_path / "option/index.html").read_text(encoding="utf-8")
     finally:
         config.write_text(original, encoding="utf-8")
@@ -79,3 +79,17 @@ def test_an_added_article_converts_only_the_pages_it_changes(project, tmp_path):
     shutil.rmtree(copy / ".cache")
     assert built(copy, tmp_path / "fresh")[0] == 0
     assert differing(tmp_path / "after", tmp_path / "fresh") == []
+
+
+def test_a_page_with_a_broken_link_fails_a_strict_build_every_time(project, tmp_path):
+    """MkDocs warns about a broken link while converting a page; a reused page is not converted, so
+    such a page is never kept: `mkdocs build --strict` fails on the second build as on the first."""
+    copy = tmp_path / "project"
+    shutil.copytree(project, copy, symlinks=True)
+    template = copy / "site_templates/source.md.j2"
+    template.write_text(template.read_text(encoding="utf-8") + "\n[gone](../no-such-page.md)\n", encoding="utf-8")
+    for site in ("first", "second"):
+        run = build(copy, tmp_path / site, **STAMP)
+        assert run.returncode != 0, run.stderr
+        assert "no-such-page.md" in run.stderr
+    assert "no-such-page.md" in build(copy, tmp_path / "lenient", strict=False, **STAMP).stderr
