@@ -37,39 +37,45 @@ def differing(site: Path, reference: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    return synthetic_project(tmp_path_factory.mktemp("reuse") / "project", N)
-
-
-def test_a_warm_build_reuses_every_generated_page_and_writes_the_same_bytes(project, tmp_path):
-    reused, generated = built(project, tmp_path / "cold")
+def cold(tmp_path_factory) -> tuple[Path, Path, int]:
+    """A project built once with a cold cache: (project, its site, generated pages). Tests that
+    change the project work on a copy (with the warm cache)."""
+    folder = tmp_path_factory.mktemp("reuse")
+    project = synthetic_project(folder / "project", N)
+    reused, generated = built(project, folder / "cold")
     assert reused == 0 and generated > N
+    return project, folder / "cold", generated
+
+
+def warm_copy(cold: tuple[Path, Path, int], target: Path) -> Path:
+    shutil.copytree(cold[0], target, symlinks=True)
+    return target
+
+
+def test_a_warm_build_reuses_every_generated_page_and_writes_the_same_bytes(cold, tmp_path):
+    _, cold_site, generated = cold
+    project = warm_copy(cold, tmp_path / "project")
     assert built(project, tmp_path / "warm") == (generated, generated)
-    assert differing(tmp_path / "warm", tmp_path / "cold") == []
+    assert differing(tmp_path / "warm", cold_site) == []
     # Damaged entries (a crash, a disk error) are converted again, silently and correctly.
     entries = list((project / ".cache/briefing").glob("html-*/*/*.json"))
     assert len(entries) == generated
     for entry in entries:
         entry.write_text('{"key": ', encoding="utf-8")
     assert built(project, tmp_path / "damaged") == (0, generated)
-    assert differing(tmp_path / "damaged", tmp_path / "cold") == []
+    assert differing(tmp_path / "damaged", cold_site) == []
     # Another Markdown option (the permalink sign) changes every page: nothing is reused; the
     # previous option's entries stay beside the new ones (the two configurations used last).
     config = project / "mkdocs.yml"
-    original = config.read_text(encoding="utf-8")
-    config.write_text(original.replace("permalink: true", 'permalink: "#"'), encoding="utf-8")
-    try:
-        assert built(project, tmp_path / "option") == (0, generated)
-        assert len(list((project / ".cache/briefing").glob("html-*"))) == 2
-        assert 'class="headerlink" href="#' in (tmp_path / "option/index.html").read_text(encoding="utf-8")
-    finally:
-        config.write_text(original, encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("permalink: true", 'permalink: "#"'),
+                      encoding="utf-8")
+    assert built(project, tmp_path / "option") == (0, generated)
+    assert len(list((project / ".cache/briefing").glob("html-*"))) == 2
+    assert 'class="headerlink" href="#' in (tmp_path / "option/index.html").read_text(encoding="utf-8")
 
 
-def test_an_added_article_converts_only_the_pages_it_changes(project, tmp_path):
-    copy = tmp_path / "project"
-    shutil.copytree(project, copy, symlinks=True)
-    built(copy, tmp_path / "before")
+def test_an_added_article_converts_only_the_pages_it_changes(cold, tmp_path):
+    copy = warm_copy(cold, tmp_path / "project")
     (copy / "content/articles/zz-new.txt").write_text(synthetic_article(load_seeds(SEEDS), 999), encoding="utf-8")
     reused, generated = built(copy, tmp_path / "after")
     # The new article's source page, the ledger, the overview and the topic pages quoting it are
@@ -81,15 +87,13 @@ def test_an_added_article_converts_only_the_pages_it_changes(project, tmp_path):
     assert differing(tmp_path / "after", tmp_path / "fresh") == []
 
 
-def test_a_page_with_a_broken_link_fails_a_strict_build_every_time(project, tmp_path):
+def test_a_page_with_a_broken_link_fails_a_strict_build_every_time(cold, tmp_path):
     """MkDocs warns about a broken link while converting a page; a reused page is not converted, so
     such a page is never kept: `mkdocs build --strict` fails on the second build as on the first."""
-    copy = tmp_path / "project"
-    shutil.copytree(project, copy, symlinks=True)
+    copy = warm_copy(cold, tmp_path / "project")
     template = copy / "site_templates/source.md.j2"
     template.write_text(template.read_text(encoding="utf-8") + "\n[gone](../no-such-page.md)\n", encoding="utf-8")
     for site in ("first", "second"):
         run = build(copy, tmp_path / site, **STAMP)
         assert run.returncode != 0, run.stderr
         assert "no-such-page.md" in run.stderr
-    assert "no-such-page.md" in build(copy, tmp_path / "lenient", strict=False, **STAMP).stderr
