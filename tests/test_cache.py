@@ -5,7 +5,6 @@ gives the same corpus, and the same site, as a cold one."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,8 +14,7 @@ from synth import load_seeds, synthetic_article, write_corpus
 from generator import cache as cache_module
 from generator.corpus import Settings, build_corpus
 from generator.knowledge import DATA_DIR
-from tests.conftest import ROOT, SEEDS, TOPICS
-from tests.helpers import build, synthetic_project
+from tests.conftest import SEEDS, TOPICS
 
 N = 20
 
@@ -150,21 +148,3 @@ def test_rejected_files_are_never_cached(tmp_path):
     assert second.by_name["empty.txt"].status == "rejected"
     assert first.articles == second.articles
     assert len(list((tmp_path / "cache").glob("classified-*/*/*"))) == 2
-
-
-def test_warm_mkdocs_build_writes_the_same_site_as_a_cold_one(tmp_path):
-    project = synthetic_project(tmp_path / "project", N)
-    env = {"SOURCE_DATE_EPOCH": "1700000000"}
-    cold_run = build(project, tmp_path / "cold", strict=False, **env)
-    assert cold_run.returncode == 0, cold_run.stderr
-    assert f"0 from cache, 0 re-classified, {N} analysed" in cold_run.stderr
-    assert (project / ".cache/briefing").is_dir()
-    warm_run = build(project, tmp_path / "warm", strict=False, **env)
-    assert warm_run.returncode == 0, warm_run.stderr
-    assert f"{N} from cache, 0 re-classified, 0 analysed" in warm_run.stderr
-    cold_files, warm_files = files_of(tmp_path / "cold"), files_of(tmp_path / "warm")
-    assert cold_files.keys() == warm_files.keys()
-    assert [p for p in cold_files if cold_files[p] != warm_files[p]] == []
-    # The build writes nothing into the repository but its git-ignored cache.
-    ignored = subprocess.run(["git", "check-ignore", "-q", ".cache/briefing/classified-0/00/00"], cwd=ROOT)
-    assert ignored.returncode == 0

@@ -1,16 +1,18 @@
-"""`mkdocs build` reuses the HTML of unchanged generated pages from the previous build (htmlmemo.py,
-kept in the build's cache), and writes byte for byte the site a build with a cold cache writes."""
+"""`mkdocs build` reuses the article stages' results and the HTML of unchanged generated pages from
+the previous build (cache.py, htmlmemo.py: the build's cache), and writes byte for byte the site a
+build with a cold cache writes."""
 
 from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from synth import load_seeds, synthetic_article
 
-from tests.helpers import SEEDS, build, synthetic_project
+from tests.helpers import ROOT, SEEDS, build, synthetic_project
 
 N = 12
 REUSED = re.compile(r"build: HTML of (\d+) of (\d+) generated pages reused")
@@ -19,7 +21,10 @@ STAMP = {"SOURCE_DATE_EPOCH": "1700000000"}  # the sitemap's dates
 
 def built(project: Path, site: Path) -> tuple[int, int]:
     """Builds; returns (pages whose HTML was reused, generated pages)."""
-    run = build(project, site, **STAMP)
+    return reuse_line(build(project, site, **STAMP))
+
+
+def reuse_line(run: subprocess.CompletedProcess[str]) -> tuple[int, int]:
     assert run.returncode == 0, run.stderr
     found = REUSED.findall(run.stderr)
     assert len(found) == 1, run.stderr
@@ -42,8 +47,13 @@ def cold(tmp_path_factory) -> tuple[Path, Path, int]:
     change the project work on a copy (with the warm cache)."""
     folder = tmp_path_factory.mktemp("reuse")
     project = synthetic_project(folder / "project", N)
-    reused, generated = built(project, folder / "cold")
+    run = build(project, folder / "cold", **STAMP)
+    assert f"0 from cache, 0 re-classified, {N} analysed" in run.stderr
+    reused, generated = reuse_line(run)
     assert reused == 0 and generated > N
+    # The build writes nothing into the repository but its git-ignored cache.
+    ignored = subprocess.run(["git", "check-ignore", "-q", ".cache/briefing/html-0/00/00.json"], cwd=ROOT)
+    assert ignored.returncode == 0
     return project, folder / "cold", generated
 
 
@@ -55,7 +65,9 @@ def warm_copy(cold: tuple[Path, Path, int], target: Path) -> Path:
 def test_a_warm_build_reuses_every_generated_page_and_writes_the_same_bytes(cold, tmp_path):
     _, cold_site, generated = cold
     project = warm_copy(cold, tmp_path / "project")
-    assert built(project, tmp_path / "warm") == (generated, generated)
+    run = build(project, tmp_path / "warm", **STAMP)
+    assert f"{N} from cache, 0 re-classified, 0 analysed" in run.stderr
+    assert reuse_line(run) == (generated, generated)
     assert differing(tmp_path / "warm", cold_site) == []
     # Damaged entries (a crash, a disk error) are converted again, silently and correctly.
     entries = list((project / ".cache/briefing").glob("html-*/*/*.json"))
