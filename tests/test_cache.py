@@ -1,6 +1,6 @@
 """The per-article cache: used when nothing changed, invalidated by exactly what a result depends on
 (the article's bytes, topics.yml, the language data files, the generator's code), and a warm build
-gives the same corpus, and the same site, as a cold one."""
+gives the same corpus as a cold one (the same site: tests/test_html_reuse.py)."""
 
 from __future__ import annotations
 
@@ -30,10 +30,6 @@ def corpus_folder(tmp_path_factory) -> Path:
 def cold(corpus_folder):
     """The corpus built with no cache at all: what every cached build must equal."""
     return build_corpus(Settings(articles=corpus_folder, topics=TOPICS, content_root=corpus_folder.parent))
-
-
-def files_of(site: Path) -> dict[Path, bytes]:
-    return {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
 def settings(folder: Path, cache_dir: Path, **changes) -> Settings:
