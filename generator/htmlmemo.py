@@ -160,7 +160,8 @@ class RenderMemo:
         self._entries.pop(src_uri, None)
         path = self._path(src_uri)
         if path is not None:
-            path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # a read-only cache: the build goes on
+                path.unlink(missing_ok=True)
 
     def keep_only(self, src_uris: set[str]) -> None:
         """Forget pages that are no longer generated (an article removed, a month page merged), and
@@ -169,18 +170,18 @@ class RenderMemo:
             del self._entries[gone]
         if self._folder is None:
             return
-        if self._root is not None and self._root.is_dir():
-            # The two configurations used last stay (a site built in turn with and without the
-            # offline flavour, whose URLs differ); older ones go.
-            others = sorted((c for c in self._root.iterdir() if c.is_dir() and c.name.startswith(_PREFIX)
-                             and c != self._folder), key=_modified, reverse=True)
-            for child in others[KEPT_CONFIGURATIONS - 1:]:
-                shutil.rmtree(child, ignore_errors=True)
-        wanted = {p.name for p in map(self._path, src_uris) if p is not None}
-        for entry in self._folder.glob("*/*") if self._folder.is_dir() else ():
-            if entry.name not in wanted:  # pages no longer generated, and writes a crash left behind
-                entry.unlink(missing_ok=True)
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError):  # pruning is housekeeping: a read-only cache skips it
+            if self._root is not None and self._root.is_dir():
+                # The two configurations used last stay (a site built in turn with and without the
+                # offline flavour, whose URLs differ); older ones go.
+                others = sorted((c for c in self._root.iterdir() if c.is_dir() and c.name.startswith(_PREFIX)
+                                 and c != self._folder), key=_modified, reverse=True)
+                for child in others[KEPT_CONFIGURATIONS - 1:]:
+                    shutil.rmtree(child, ignore_errors=True)
+            wanted = {p.name for p in map(self._path, src_uris) if p is not None}
+            for entry in self._folder.glob("*/*") if self._folder.is_dir() else ():
+                if entry.name not in wanted:  # pages no longer generated, and writes a crash left behind
+                    entry.unlink(missing_ok=True)
             self._folder.mkdir(parents=True, exist_ok=True)
             os.utime(self._folder)
 
