@@ -315,6 +315,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if memo.write_error:
                 log.info(f"could not keep the pages' HTML for the next build ({memo.write_error})")
 
+    def on_shutdown(self) -> None:
+        if hasattr(self, "conversion_log"):  # a process that builds again gets a new plugin instance
+            logging.getLogger("mkdocs.structure.pages").removeHandler(self.conversion_log)
+            del self.conversion_log
+
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         for path in (self.settings.articles, self.settings.topics, self.settings.entities,
                      self.settings.sources_file, self.settings.overrides_file, self.templates, self.settings.data):

@@ -112,3 +112,14 @@ def assert_floor(scores, topic: str, floors: dict[str, tuple[float, float]]) -> 
     precision, recall = floors[topic]
     assert s.precision >= precision, f"{topic} precision {s.precision:.3f}"
     assert s.recall >= recall, f"{topic} recall {s.recall:.3f}"
+
+
+def measure_labelled(folder: Path):
+    """A labelled set (`folder/articles`, `folder/labels`) built and scored: (scores per topic,
+    labels no sentence of the build matches, the evaluation per language)."""
+    from generator.evaluate import evaluation, load_labels, score
+    from tests.conftest import corpus_of
+
+    corpus = corpus_of(folder / "articles")
+    scores, unmatched, predictions = score(corpus, load_labels(folder / "labels"))
+    return scores, unmatched, evaluation(corpus, predictions)

@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.evaluate import evaluation, load_labels, score
-from tests.conftest import corpus_of
-from tests.helpers import assert_floor
+from tests.helpers import assert_floor, measure_labelled
 
 DEV = Path(__file__).parent / "data" / "anylang_dev"
 # (precision, recall) per topic over every language
@@ -21,15 +19,9 @@ FLOORS = {"troop-deployment": (0.89, 0.97), "munitions-transfers": (0.9, 0.96), 
 LANGUAGE_FLOOR = 0.64
 
 
-def measure(folder: Path):
-    corpus = corpus_of(folder / "articles")
-    scores, unmatched, predictions = score(corpus, load_labels(folder / "labels"))
-    return scores, unmatched, evaluation(corpus, predictions)
-
-
 @pytest.fixture(scope="module")
 def measured():
-    return measure(DEV)
+    return measure_labelled(DEV)
 
 
 def test_the_set_covers_25_languages_and_every_topic(measured):

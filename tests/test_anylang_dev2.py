@@ -6,8 +6,7 @@ test workers measure the two sets side by side."""
 
 from pathlib import Path
 
-from tests.helpers import assert_floor
-from tests.test_anylang_dev import measure
+from tests.helpers import assert_floor, measure_labelled
 
 DEV2 = Path(__file__).parent / "data" / "anylang_dev2"
 FLOORS = {"troop-deployment": (0.79, 0.93), "munitions-transfers": (0.82, 0.93), "diplomatic-reactions": (0.81, 0.9)}
@@ -15,7 +14,7 @@ LANGUAGE_FLOOR = 0.4  # Hungarian munitions precision
 
 
 def test_the_second_set_holds_its_floors():
-    scores, unmatched, found = measure(DEV2)
+    scores, unmatched, found = measure_labelled(DEV2)
     assert len(found.languages) >= 25
     assert len(unmatched) < 0.06 * len(found.pairs)
     for topic in FLOORS:
