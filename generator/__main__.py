@@ -158,11 +158,17 @@ def main(argv: list[str] | None = None) -> int:
 def _write_vectors(topics_file: Path, model_cache: Path | None) -> int:
     from .corpus import _vector_store
     from .examples import load_examples
+    from .figure_training import figure_texts, labelled_rows, rows
+    from .knowledge import load_knowledge
     from .topics import examples_folder, load_classifier_settings, load_topics
     from .training import shipped_vectors, vectors_of, write_shipped_vectors
 
     folder = examples_folder(topics_file, load_classifier_settings(topics_file))
-    texts = [e.text for e in load_examples(folder, [t.slug for t in load_topics(topics_file)])]
+    examples = load_examples(folder, [t.slug for t in load_topics(topics_file)])
+    finder = load_knowledge(Settings().data).figures
+    texts = [e.text for e in examples]
+    if finder is not None:  # the figure model's windows too
+        texts += figure_texts(rows(examples, finder) + labelled_rows(folder))
     model = embedding_backend()
     store = _vector_store(Settings(topics=topics_file, model_cache_dir=model_cache))
     vectors = vectors_of(texts, store, model, _say, "examples", shipped_vectors(folder, model.name))

@@ -103,7 +103,8 @@ def unclassified(article: Article) -> Article:
     mentions, candidate names, the outlet and who said what)."""
     return replace(article, outlet=None, paragraphs=tuple(
         replace(p, sentences=tuple(replace(s, matches=(), topics=(), relevance=(), debris=False, entities=(),
-                                           candidates=(), attribution=None)
+                                           candidates=(), attribution=None,
+                                           figures=tuple(f for f in s.figures if not f.inferred))
                                    for s in p.sentences))
         for p in article.paragraphs
     ))

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 from urllib.parse import urlsplit
 
+from . import cldr
 from .blocks import Block
 from .dates import Calendar, parse_date
 from .knowledge import LineRule
@@ -78,7 +79,8 @@ def match_line_rule(text: str, rules: Sequence[LineRule], calendar: Calendar
         if not found:
             continue
         captured = {k: v.strip() for k, v in found.groupdict().items() if v and v.strip()}
-        if "month" in captured and captured.pop("month").lower().rstrip(".") not in calendar.months:
+        month = captured.pop("month", None)
+        if month is not None and month.lower().rstrip(".") not in calendar.months and not cldr.any_month(month):
             continue  # "Kiev, 5 morti (ANSA)": no month, no dateline
         for key in ("date", "updated"):
             if key in captured:

@@ -20,6 +20,8 @@ from .decide import SentenceModel
 from .embed import backend as embedding_backend
 from .entities import EntityFinder, load_entities
 from .examples import example_files
+from .figure_training import trained_figure_model
+from .figures import FigureFinder
 from .ingest import read_folder
 from .knowledge import DATA_DIR, Knowledge, load_knowledge
 from .link import mark_duplicates, set_aside_repeated
@@ -212,7 +214,8 @@ def build_corpus(settings: Settings, progress: Progress | None = None) -> Corpus
     entities = load_entities(settings.entities) if settings.entities else EntityFinder(())
     examples = examples_folder(settings.topics, load_classifier_settings(settings.topics))
     layer_versions = versions(settings.data, settings.topics,
-                              content=[settings.entities, settings.sources_file, *example_files(examples)])
+                              content=[settings.entities, settings.sources_file, *example_files(examples),
+                                       *example_files(examples, figures=True)])
     cache = ArticleCache(settings.cache_dir, layer_versions, settings.in_memory)
     sources, hidden = read_folder(settings.articles, settings.content_root, settings.max_article_bytes,
                                   knowledge.calendar)
@@ -230,7 +233,7 @@ def build_corpus(settings: Settings, progress: Progress | None = None) -> Corpus
     data = StageData(settings.data, settings.topics, settings.site_language, layer_versions["classified"],
                      settings.entities, settings.sources_file)
     if jobs:
-        data = replace(data, **_classifier_data(settings, topics, progress))
+        data = replace(data, **_classifier_data(settings, topics, progress, knowledge.figures))
         lap("classifier")
     results, workers = run_jobs([job for _, job in jobs], data, settings.workers, progress)
     lap("article stages")
@@ -294,19 +297,26 @@ def _slug(name: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in name).strip("-")
 
 
-def sentence_model(settings: Settings, topics: tuple[Topic, ...], progress: Progress | None = None) -> SentenceModel:
-    """The build's classifier: trained now if its examples changed, else read from the model folder."""
+def sentence_model(settings: Settings, topics: tuple[Topic, ...], progress: Progress | None = None,
+                   finder: FigureFinder | None = None) -> SentenceModel:
+    """The build's classifier: trained now if its examples changed, else read from the model folder;
+    with `finder`, the figure model too."""
     store = _vector_store(settings)
     classifier = load_classifier_settings(settings.topics)
     examples = examples_folder(settings.topics, classifier)
-    trained = trained_model(examples, topics, store, embedding_backend(), _model_folder(settings), progress)
-    return SentenceModel(trained, topics, classifier, store)
+    folder = _model_folder(settings)
+    trained = trained_model(examples, topics, store, embedding_backend(), folder, progress)
+    figures = trained_figure_model(examples, [t.slug for t in topics], folder, settings.data, finder, store,
+                                   embedding_backend()) if finder is not None else None
+    return SentenceModel(trained, topics, classifier, store, figures=figures)
 
 
-def _classifier_data(settings: Settings, topics: tuple[Topic, ...], progress: Progress | None) -> dict[str, object]:
-    """The trained model and the vector store's path, for StageData."""
-    model = sentence_model(settings, topics, progress)
-    return {"model": model.model.to_bytes(), "vectors": model.store.path}
+def _classifier_data(settings: Settings, topics: tuple[Topic, ...], progress: Progress | None,
+                     finder: FigureFinder | None) -> dict[str, object]:
+    """The trained models and the vector store's path, for StageData."""
+    model = sentence_model(settings, topics, progress, finder)
+    return {"model": model.model.to_bytes(), "vectors": model.store.path,
+            "figure_model": model.figures.to_bytes() if model.figures else None}
 
 
 def _near_copies(articles: tuple[Article, ...], folder: Path | None, version: str, cache: ArticleCache

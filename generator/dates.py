@@ -11,12 +11,15 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from . import cldr
+
 _SHORT_MONTH = 3  # month words this short are read only in their own language ("set", "mar", "lis")
 _NUMERIC = (
     (re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), ("y", "m", "d")),
     (re.compile(r"(?<!\d)(\d{1,2})[-./](\d{1,2})[-./](\d{4})(?!\d)"), ("d", "m", "y")),
     (re.compile(r"(?<![\d.])(\d{4})\.(\d{1,2})\.(\d{1,2})(?!\d)(?!\.\d)"), ("y", "m", "d")),  # "2024.12.23"
     (re.compile(r"(?<![\d/])(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)(?!/\d)"), ("y", "m", "d")),
+    (re.compile(r"(?<!\d)(\d{4})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日"), ("y", "m", "d")),  # Japanese, Chinese
 )
 
 
@@ -52,7 +55,8 @@ class Calendar:
             return self.months.get(word)
         return own.get(word) or (self.months.get(word) if len(word) > _SHORT_MONTH else None)
 
-    def find(self, text: str, own: Mapping[str, int] | None = None) -> list[DateMatch]:
+    def find(self, text: str, own: Mapping[str, int] | None = None, extra: Iterable[re.Pattern[str]] = ()
+             ) -> list[DateMatch]:
         """Every date written in `text` with digits or month names, in text order, at the precision
         written: day, month and year; month and year; or day and month without a year. Impossible
         dates ("32-10-2024", "29. Februar 2023") are returned with `valid` False, so that their
@@ -69,7 +73,7 @@ class Calendar:
             for m in pattern.finditer(text):
                 parts = dict(zip(order, (int(g) for g in m.groups()), strict=True))
                 add(m.start(), m.end(), parts["y"], parts["m"], parts["d"])
-        for pattern in self._extra:
+        for pattern in (*self._extra, *extra):  # `extra`: the sentence language's own (CLDR's)
             for m in pattern.finditer(text):
                 add(m.start(), m.end(), *(_group(m, part) for part in "ymd"))
         for m in self._day_month.finditer(text):
@@ -161,11 +165,11 @@ def parse_date(text: str, calendar: Calendar) -> str | None:
             if year and month and day and (found := _valid(year, month, day)):
                 return found
     for m in calendar._day_month.finditer(text):
-        month = calendar.months.get(m.group(2).lower())
+        month = calendar.months.get(m.group(2).lower()) or cldr.any_month(m.group(2))
         if month and (found := _valid(int(m.group(3)), month, int(m.group(1)))):
             return found
     for m in calendar._month_day.finditer(text):
-        month = calendar.months.get(m.group(1).lower())
+        month = calendar.months.get(m.group(1).lower()) or cldr.any_month(m.group(1))
         if month and (found := _valid(int(m.group(3)), month, int(m.group(2)))):
             return found
     return None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .embed import MAX_CHARS, MAX_SENTENCES, backend, embed
+from .figure_model import FigureModel, decide_figures
 from .models import Article, ClassifierSettings, Match, Problem, Sentence, Topic
 from .topic_model import DEBRIS, TopicModel, document_features, round_trip, term_features
 from .vectors import VectorStore
@@ -83,6 +84,7 @@ class SentenceModel:
     settings: ClassifierSettings
     store: VectorStore
     threads: int | None = None
+    figures: FigureModel | None = None  # what numbers count where figures.yml has no counted nouns
     embedded: int = 0
     seconds: float = 0.0
 
@@ -109,7 +111,10 @@ class SentenceModel:
         kept = sentences[:MAX_SENTENCES]
         vectors = self.vectors([s.text for s in kept])
         capped = [i for i, s in enumerate(kept) if len(s.text) > MAX_CHARS]  # also when its vector is stored
-        decided = iter(decide(sentences, vectors, self.model, self.topics, self.settings, len(kept)))
+        decided = decide(sentences, vectors, self.model, self.topics, self.settings, len(kept))
+        if self.figures is not None:
+            decided = decide_figures(decided, vectors, self.figures, self.vectors)
+        decided = iter(decided)
         paragraphs = tuple(replace(p, sentences=tuple(next(decided) for _ in p.sentences)) for p in article.paragraphs)
         name = article.source.name
         problems = [Problem(name, f"a sentence of {len(kept[i].text):,} characters: the classifier read its "

@@ -88,9 +88,16 @@ def load_file(path: Path, slugs: frozenset[str] | None = None) -> list[Example]:
     return found
 
 
-def example_files(folder: Path) -> list[Path]:
-    """Every examples file under `folder`, in a stable order."""
-    return sorted(p for p in folder.rglob("*.yml") if p.is_file()) if folder.is_dir() else []
+FIGURES = "figures"  # the subfolder of figure examples (figure_training.py), not topic examples
+
+
+def example_files(folder: Path, figures: bool = False) -> list[Path]:
+    """Every topic examples file under `folder` (with `figures`: every figure examples file), in a
+    stable order."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*.yml")
+                  if p.is_file() and (p.relative_to(folder).parts[0] == FIGURES) == figures)
 
 
 def load_examples(folder: Path, slugs: Iterable[str] | None = None) -> list[Example]:

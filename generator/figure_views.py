@@ -59,7 +59,7 @@ def _number(value: float) -> str:
 def figure_rows(articles: Sequence[Article], page: str, rules: FigureRules | None = None) -> list[FigureRow]:
     """Every figure of the articles; casualties with whose they are, when `rules` name sides."""
     return [FigureRow(a, s, f, relative(page, source_page(a), f"L{s.line}"),
-                      whose(rules, f, s.text, s.language) if rules and f.counts == "casualties" else None)
+                      (f.side or whose(rules, f, s.text, s.language)) if rules and f.counts == "casualties" else None)
             for a in articles for s in a.sentences for f in s.figures]
 
 

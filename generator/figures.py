@@ -9,22 +9,45 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
 
+from . import cldr
 from .models import Figure
 
 ALL = "*"
 CATEGORIES = ("troops", "casualties", "shells", "missiles", "containers", "money", "other")
+PENDING = "?"  # what a figure counts before the sentence model says (languages without counted nouns)
 
 # Digits with thousands groups ("10.000", "12,000", "14 000", "14’000") or without, and an optional
 # decimal part ("4,8", "1.5"); a letter or digit may not touch it on the left.
-_SEPARATOR = r"[.,’'\u00a0\u202f ]"  # between thousands groups, or before decimals (. and ,)
-_NUMBER = rf"\d{{1,3}}(?:{_SEPARATOR}\d{{3}})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# Arabic "٬" and "٫", full-width "，" and "．" are read as "," and "." (_ASCII_MARKS); digits of any script
+# (Arabic-Indic, Devanagari, full-width) are digits.
+_SEPARATOR = r"[.,’'\u00a0\u202f \u066b\u066c\uff0c\uff0e]"  # between thousands groups, or before decimals
+_DECIMAL = "[.,\u066b\uff0e]"
+_NUMBER = rf"\d{{1,3}}(?:{_SEPARATOR}\d{{3}})+(?![\d])(?:{_DECIMAL}\d+)?|\d+(?:{_DECIMAL}\d+)?"
+DIGIT_RUN = re.compile(_NUMBER)  # a number written with digits (figure_training reads every one)
+_ASCII_MARKS = str.maketrans({"\u066b": ".", "\u066c": ",", "\uff0c": ",", "\uff0e": "."})
 _SEPARATORS = re.compile(_SEPARATOR)
-_TOKEN = re.compile(rf"(?P<number>{_NUMBER})|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)|(?P<sign>[$€£%])")
+
+def _marks() -> str:
+    """A character class of the combining marks of the Basic Multilingual Plane: vowel signs of
+    Devanagari ("लाख"), Thai, Arabic harakat belong to their word, though `\\w` leaves them out."""
+    codes = [c for c in range(0x300, 0x10000) if unicodedata.category(chr(c)) in ("Mn", "Mc", "Me")]
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+_LETTER = rf"(?:[^\W\d_]|[{_marks()}])"
+_TOKEN = re.compile(rf"(?P<number>{_NUMBER})|(?P<word>{_LETTER}+(?:['’]{_LETTER}+)?)|(?P<sign>[$€£%٪])")
 _DATE = re.compile(r"\b\d{1,4}[-./]\d{1,2}[-./]\d{2,4}\b")
 _RANGE_DASH = re.compile(r"\s*[-–—~∼]\s*$")  # "10 000–12 000", "200∼250발"
 _CURRENCY = "$€£"
@@ -36,6 +59,8 @@ _CLAUSE = re.compile(r"[,;:()]")  # after the figure, a casualty word past one o
 _QUALIFIER_CHARS = 40
 _SHORT = 3  # stems up to this length match a word's start only, longer ones anywhere in it
 _WHOLE = "="  # a stem that starts with it matches the whole word only ("=kr", "=perso")
+_INFLECTED_STEM = 3  # a CLDR scale word this long may take an ending of up to _ENDING letters
+_ENDING = 5
 
 
 @dataclass(frozen=True)
@@ -181,6 +206,11 @@ class FigureFinder:
                 return None, index
         elif token.kind == "word" and (token.lower in view.vague or token.lower in view.few):
             vague, value = True, None
+        elif view.model and token.kind == "word" and token.lower in view.scales and len(token.lower) > 1 \
+                and (index == 0 or tokens[index - 1].kind != "number"):
+            # "ألف خبير" a thousand experts, "χιλιάδες στρατιώτες" thousands of soldiers: the model decides
+            vague = token.lower in view.plural_scales
+            value = None if vague else view.scales[token.lower]
         elif token.kind == "word" and token.lower in view.number_words:
             value = view.number_words[token.lower]
             unit = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -203,20 +233,21 @@ class FigureFinder:
             scaled = True
             glued_qualifier = next((label for label, phrases in view.qualifiers_after.items() if rest in phrases), None)
             glued_category = view.category(rest) if rest and glued_qualifier is None else None
-        elif value is not None and following is not None and following.lower in view.scales \
+        elif value is not None and following is not None and view.scale(following.lower) is not None \
                 and _close(text, token, following):
-            value *= view.scales[following.lower]  # "4,8 Millionen", "10mila", "6 млн"
+            value *= view.scale(following.lower) or 1.0  # "4,8 Millionen", "10mila", "6 млн", "3,3 miljardilla"
             scaled, last = True, last + 1
         elif vague and following is not None and following.lower in view.scales and _close(text, token, following):
             last = index + 1  # "several hundred", "flere tusen": the scale word belongs to the vague amount
         if value is not None and not math.isfinite(value):
             return None, index
-        if vague and last == index and token.lower not in view.vague:
+        if vague and last == index and token.lower not in view.vague and not view.model:
             return None, index  # "viele Teenager", "einige von ihnen": no amount a reader could compare
         # A number word alone is a figure only right before a counted noun ("zwei Soldaten", "två ryska
         # transportplan"), or two capitalised words before one of a story category ("two North Korean
         # soldiers"); not "Two sources said troops", "the two leaders discussed tank deliveries".
-        if token.kind == "word" and not vague and not scaled and view.compound(token.lower) is None and (
+        if token.kind == "word" and not vague and not scaled and not view.model \
+                and view.compound(token.lower) is None and (
                 value == 1 or not _noun_near(text, tokens, _word_range_end(tokens, last, view), view)):
             return None, index
         if token.kind == "number" and self._is_date_or_ordinal(text, tokens, index, view):
@@ -261,14 +292,17 @@ class FigureFinder:
         if category is None and previous is not None and self._partitive_before(text, tokens[start_token], view):
             category = previous  # "di cui almeno 3 mila": what the figure before counts
         if category is None:
-            if vague:
+            if vague and not view.model:
                 return None, index
             if token.kind == "number" and _is_year(token.text) and not scaled:
                 return None, index
-            if not (scaled or qualifier):
+            if view.model:
+                category = PENDING  # figure_model decides
+            elif not (scaled or qualifier):
                 return None, index
-            money_here = has_money() if has_money is not None else view.sentence_has_money(tokens)
-            category = view.noun_before(text, tokens, floor, start_token) or ("money" if money_here else "other")
+            else:
+                money_here = has_money() if has_money is not None else view.sentence_has_money(tokens)
+                category = view.noun_before(text, tokens, floor, start_token) or ("money" if money_here else "other")
         behind = start_token if partitive is not None else _CASUALTY_BEFORE  # "Getötet wurden ... 2.600 von ihnen"
         if (category == "troops" or (category == "other" and noun_end is None)) \
                 and view.casualty_near(text, tokens, start_token, (noun_end or last) + 1, behind):
@@ -295,6 +329,8 @@ class FigureFinder:
             return True  # "28. Oktober", "28 oktober", "13 июня"
         if before is not None and before.kind == "word" and before.lower.rstrip(".") in self.months:
             return True  # "Oktober 28", "im September 2023"
+        if view.model and _measured(text, tokens, index, view):
+            return True  # "2024年", "28日", "15 Ιουνίου", "30 %", "152 mm", "yüzde 30"
         # "28." as an ordinal: a full stop right after it, then a lower-case word ("am 3. kam er")
         return text[token.end:token.end + 1] == "." and after is not None and after.text[:1].islower()
 
@@ -400,21 +436,36 @@ class FigureFinder:
         return None, None
 
     def _view(self, language: str | None) -> _View:
+        """A language with counted nouns in figures.yml is read with them; another that CLDR knows
+        with its scale words and units, every number left for the sentence model to say what it
+        counts (PENDING); a sentence of no known language with the words of every language."""
         if language not in self._views:
-            known = language in self._languages
-            chosen = [ALL, language] if known else sorted(self._languages | {ALL})
-            self._views[language] = _View(self.rules, chosen)
+            if language in self.rules.counts:
+                self._views[language] = _View(self.rules, [ALL, language], language)
+            elif language and cldr.locale(language) is not None:
+                self._views[language] = _View(self.rules, [ALL, language], language, model=True)
+            else:
+                self._views[language] = _View(self.rules, sorted(self._languages | {ALL}))
         return self._views[language]
 
 
 class _View:
     """The rules of the languages one sentence is read with, merged."""
 
-    def __init__(self, rules: FigureRules, languages: list[str | None]) -> None:
+    def __init__(self, rules: FigureRules, languages: list[str | None], own: str | None = None,
+                 model: bool = False) -> None:
         def merged(section: Mapping[str, Mapping[str, float]]) -> dict[str, float]:
             return {w: v for lang in languages for w, v in section.get(lang or "", {}).items()}
 
-        self.scales = merged(rules.scales)
+        self.model = model  # no counted nouns: the sentence model says what each number counts
+        self.scales = {**cldr.scales(own), **merged(rules.scales)}  # figures.yml's words beside CLDR's
+        self.units = cldr.unit_words(own) if model else frozenset()
+        self.date_suffixes = tuple(cldr.date_suffixes(own)) if model else ()
+        self.own_months = frozenset(cldr.months(own)) if model else frozenset()
+        self.plural_scales = cldr.plural_scales(own) if model else frozenset()
+        if model:  # Hindi writes "हजार" as well as CLDR's "हज़ार": a nukta is often left out
+            self.scales.update({w.replace("\u093c", ""): v for w, v in self.scales.items() if "\u093c" in w})
+        self._scales_by_length = sorted(self.scales.items(), key=lambda item: -len(item[0])) if model else []
         self.number_words = merged(rules.number_words)
         self.vague = merged(rules.vague)
         self.few = merged(rules.few)
@@ -448,6 +499,20 @@ class _View:
         self.ordinal = re.compile("|".join(suffixes), re.IGNORECASE) if suffixes else None
         self._categories: dict[str, str | None] = {}
         self._compounds: dict[str, float | None] = {}
+
+    def scale(self, word: str) -> float | None:
+        """The scale a word after a number names: its own, or, in a language read with CLDR's words, an
+        inflected form ("miljardilla", "binden": a scale word and a short ending) or an abbreviation
+        ("εκατ" of "εκατομμύρια")."""
+        found = self.scales.get(word)
+        if found is not None or not self._scales_by_length or len(word) < _INFLECTED_STEM:
+            return found
+        for scale, value in self._scales_by_length:
+            if len(scale) >= _INFLECTED_STEM and word.startswith(scale) and len(word) - len(scale) <= _ENDING:
+                return value
+            if len(word) >= 4 and scale.startswith(word) and value >= 1.0e6:
+                return value
+        return None
 
     def names_currency(self, tokens: Sequence[_Token]) -> bool:
         """Whether a sentence's tokens name a currency: a sign, or a money word that is a currency
@@ -615,6 +680,29 @@ def _noun_near(text: str, tokens: list[_Token], last: int, view: _View) -> bool:
     return False
 
 
+def _measured(text: str, tokens: list[_Token], index: int, view: _View) -> bool:
+    """In a language read with CLDR's words: the number at `index` is part of a date ("2024年",
+    "28日", "15 Ιουνίου") or measures something other than a count ("30 %", "152 mm", "yüzde 30",
+    "48 ώρες"): a unit or month word right after it (glued or after a space), or right before it."""
+    token = tokens[index]
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    before = tokens[index - 1] if index > 0 else None
+    if after is not None and after.kind != "number" and text[token.end:after.start].strip() == "":
+        word = after.lower.rstrip(".")
+        if word in view.units or word in view.own_months:
+            return True
+        if after.start == token.end and word.startswith(view.date_suffixes or ("\0",)):
+            return True
+        if after.start == token.end and not word.isascii() and any(
+                word.startswith(u) for u in view.units if not u.isascii()) and not any(
+                word.startswith(s) for s in view.scales):
+            return True  # "48時間", "3か月"
+    if before is not None and before.kind != "number" and text[before.end:token.start].strip() == "":
+        word = before.lower.rstrip(".")
+        return word in view.units or word in view.own_months
+    return False
+
+
 def _matches(word: str, stem: str) -> bool:
     """A stem written "=kr" is a whole word; one of up to three letters starts the word; a longer one
     may stand anywhere in it."""
@@ -631,7 +719,7 @@ def _close(text: str, number: _Token, word: _Token) -> bool:
 def _parse_number(text: str) -> float | None:
     """"10.000" -> 10000, "4,8" -> 4.8, "12,000" -> 12000, "14 000" -> 14000, "1.5" -> 1.5; None for
     what is no quantity ("9" * 400 is past a float)."""
-    value = _digits(text)
+    value = _digits(text.translate(_ASCII_MARKS))
     return value if value is not None and math.isfinite(value) else None
 
 

@@ -109,6 +109,8 @@ class Figure:
     high: float | None = None  # the high end of a range
     vague: bool = False
     magnitude: float | None = None  # a vague amount's order of magnitude (for sorting only)
+    inferred: bool = False  # what it counts was said by the sentence model (figure_model.py), not by words
+    side: str | None = None  # whose casualties, as the sentence model says (None: by the sides' words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +218,7 @@ class Sentence:
     debris: bool = False  # the classifier takes it for page furniture (a byline, a caption): on no topic
     pieces: tuple[tuple[int, str], ...] = ()  # (line number, text on that line)
     figures: tuple[Figure, ...] = ()
+    pending: tuple[Figure, ...] = ()  # numbers whose category the sentence model decides (figures.PENDING)
     attribution: Attribution | None = None
     dates: tuple[DateMention, ...] = ()
     entities: tuple[Mention, ...] = ()  # entities.yml names found in the text (entities.py)

@@ -17,6 +17,7 @@ from .classify import Classifier
 from .clean import clean
 from .decide import SentenceModel
 from .entities import EntityFinder
+from .figures import PENDING
 from .knowledge import Knowledge
 from .language import LanguageIdentifier
 from .models import Article, Line, Metadata, Paragraph, Problem, Sentence, SetAside, SourceFile
@@ -113,7 +114,8 @@ def analyse_article(source: SourceFile, knowledge: Knowledge, identifier: Langua
             own = language if sentence.text == text else identifier.sentence(sentence.text, language)
             figures = knowledge.figures.find(sentence.text, own) if knowledge.figures else ()
             dates = knowledge.dates.find(sentence.text, own) if knowledge.dates else ()
-            sentences.append(replace(sentence, language=own, figures=figures, dates=dates))
+            sentences.append(replace(sentence, language=own, figures=tuple(f for f in figures if f.counts != PENDING),
+                                     pending=tuple(f for f in figures if f.counts == PENDING), dates=dates))
         paragraphs.append(Paragraph(tuple(numbers), tuple(sentences), language,
                                     heading=all(line.heading for line in lines)))
     shares: Counter[str] = Counter()

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache, partial
 
+from . import cldr
 from .dates import Calendar, Spans
 from .models import DateMention
 
@@ -41,6 +42,8 @@ class DateWords:
     months_since: tuple[str, ...] = ()  # before a month alone: the latest such month ("seit Januar")
     months_last: tuple[str, ...] = ()  # before a month alone: the latest such month before this one ("last May")
     months_and: tuple[str, ...] = ()  # between two months: the second is a date too ("w styczniu i lutym")
+    unspaced: bool = False  # words are not set apart by spaces (Japanese): phrases match anywhere
+    inflected: bool = False  # weekday names take endings ("hétfőn", "teisipäeval", "у среду"): read by stem
 
 
 def date_words(data: object) -> dict[str, DateWords]:
@@ -108,8 +111,13 @@ class _View:
     def __init__(self, words: list[DateWords]) -> None:
         self.weekdays = {form: n for w in words for form, n in w.weekdays.items()}
         self.relative = {p: v for w in words for p, v in w.relative.items()}
+        # Stems of inflected weekday names, longest first: a form less its last two letters (at least four)
+        self.stems = sorted(((stem(form), n) for w in words if w.inflected for form, n in w.weekdays.items()
+                             if len(form) >= 4), key=lambda item: -len(item[0]))
         right = "" if words and all(w.particles for w in words) else r"(?!\w)"
-        self.words = re.compile(rf"(?<!\w)(?:{_alternatives([*self.weekdays, *self.relative]) or '(?!)'}){right}",
+        left = "" if words and all(w.unspaced for w in words) else r"(?<!\w)"
+        phrases = [*self.weekdays, *self.relative, *(f"{s}*" for s, _ in self.stems)]
+        self.words = re.compile(rf"{left}(?:{_alternatives(phrases) or '(?!)'}){right}",
                                 re.IGNORECASE)
         before = _alternatives([p for w in words for p in w.years_before])
         after = _alternatives([p for w in words for p in w.years_after])
@@ -138,6 +146,14 @@ class _View:
         self.and_month = re.compile(rf"\s{{1,3}}(?:{joined})\s{{1,3}}(\w{{2,20}})(?!\w)",
                                     re.IGNORECASE) if joined else None
 
+
+    def weekday(self, phrase: str) -> int | None:
+        """The weekday a matched phrase names: a form, else a form's stem with an ending."""
+        found = self.weekdays.get(phrase)
+        if found is None and self.stems:
+            found = next((n for s, n in self.stems if phrase.startswith(s) and len(phrase) - len(s) <= _ENDING + 2),
+                         None)
+        return found
 
     def future(self, text: str) -> list[int]:
         """Where the sentence's future-tense words start; none when a "reportedly" form is in it
@@ -189,7 +205,8 @@ class DateFinder:
     def find(self, text: str, language: str | None) -> tuple[DateMention, ...]:
         """The date expressions of one sentence, in text order. Impossible dates are left out."""
         view = self._view(language)
-        dates = self.calendar.find(text, self.months.get(language or ""))
+        dates = self.calendar.find(text, self._months(language), _cldr_patterns(language)
+                                   if language not in self.months else ())
         taken = Spans()
         for d in dates:
             taken.take(d.start, d.end)
@@ -204,7 +221,8 @@ class DateFinder:
             if not taken.free(m.start(), m.end()):
                 continue
             phrase = " ".join(m.group().lower().split())
-            if phrase in view.weekdays:
+            day = view.weekday(phrase)
+            if day is not None:
                 after = _WEEKDAY_GAP.match(text, m.end())
                 named = starts.get(after.end()) if after else None
                 if named is not None and not named.valid:
@@ -212,16 +230,16 @@ class DateFinder:
                 if named is not None and named.day is not None:
                     # "в четверг, 13 июня": the weekday checks the date's year (chronology.py)
                     found.append((m.start(), DateMention(text[m.start():named.end], named.year, named.month,
-                                                         named.day, weekday=view.weekdays[phrase])))
+                                                         named.day, weekday=day)))
                     taken.take(m.start(), m.end())
                     merged.add(named.start)
                     continue
                 if week is not None and _WEEKDAY_GAP.fullmatch(text, week[1], m.start()):
                     # "vorige week woensdag": one day, in the week the phrase names
-                    found.append((week[0], DateMention(text[week[0]:m.end()], weekday=view.weekdays[phrase],
+                    found.append((week[0], DateMention(text[week[0]:m.end()], weekday=day,
                                                        shift=found.pop()[1].shift, unit="week")))
                 else:
-                    found.append((m.start(), DateMention(m.group(), weekday=view.weekdays[phrase],
+                    found.append((m.start(), DateMention(m.group(), weekday=day,
                                                          direction=view.ahead(text, m.start(), m.end(), future))))
             elif phrase in view.relative:  # (a case-folding the dictionary does not know is skipped)
                 shift, unit = view.relative[phrase]
@@ -236,7 +254,7 @@ class DateFinder:
                 found.append((m.start(), DateMention(m.group(), shift=shift, unit=unit)))
             taken.take(m.start(), m.end())
             week = (m.start(), m.end()) if phrase in view.relative and view.relative[phrase][1] == "week" else None
-            weekday_end = m.end() if phrase in view.weekdays else -1
+            weekday_end = m.end() if day is not None else -1
         # A day alone ("4일", "오는 10일") is counted like a weekday: back, or ahead when the text says so;
         # right after a month phrase ("지난달 28일") it is that day of that month.
         months = {start + len(m.words): i for i, (start, m) in enumerate(found) if m.unit == "month"}
@@ -256,7 +274,9 @@ class DateFinder:
                 year = int(m.group(1))
                 if _YEARS[0] <= year <= _YEARS[1] and taken.take(m.start(), m.end()):
                     found.append((m.start(), DateMention(m.group(), year)))
-        own = self.months.get(language or "")
+        own = self._months(language)
+        if language not in self.words and language not in self.months and own:
+            found += _lone_months(text, own, taken)  # "στον Ιούνιο", "kesäkuussa", "júniusban"
         for m in view.months.finditer(text) if view.months else ():
             # "im September", "we wrześniu": a month without day or year, only after a word that
             # makes it a date (English "may" alone is a verb); chronology.py finds its year
@@ -276,7 +296,103 @@ class DateFinder:
         return tuple(mention for _, mention in sorted(found, key=lambda item: item[0]))
 
     def _view(self, language: str | None) -> _View:
+        """dates.yml's words of the language; for a language dates.yml lacks, CLDR's words (and every
+        language's, where words are spaced); every language's words for a sentence of no known
+        language."""
         if language not in self._views:
-            chosen = [self.words[language]] if language in self.words else list(self.words.values())
+            if language in self.words:
+                chosen = [self.words[language]]
+            elif language and cldr.locale(language) is not None:
+                # CLDR's words first; every language's words too where words are spaced, as for a
+                # sentence of no known language (a misjudged language still finds "heute")
+                chosen = [cldr_words(language), *([] if cldr.unspaced(language) else self.words.values())]
+            else:
+                chosen = list(self.words.values())
             self._views[language] = _View(chosen)
         return self._views[language]
+
+    def _months(self, language: str | None) -> Mapping[str, int] | None:
+        """The month names a sentence of `language` is read with: languages.yml's, else CLDR's with
+        their inflected forms ("септембра", "júniusban")."""
+        return self.months.get(language or "") or _inflected_months(language)
+
+
+def cldr_words(language: str) -> DateWords:
+    """The date words CLDR has for a language dates.yml lacks: weekday names, and words for days,
+    weeks, months and years relative to today."""
+    unspaced = cldr.unspaced(language)
+    return DateWords(dict(cldr.weekdays(language)), dict(cldr.relative_words(language)),
+                     particles=unspaced, unspaced=unspaced, inflected=not unspaced)
+
+
+def stem(form: str) -> str:
+    """A month or weekday name less the letters an inflection changes: its last two, keeping four."""
+    return form[:max(4, len(form) - 2)]
+
+
+@cache
+def _cldr_patterns(language: str | None) -> tuple[re.Pattern[str], ...]:
+    """Dates written with digits and the letters CLDR puts after them ("2024年11月28日", "11月28日",
+    "2024年11月", "28日")."""
+    suffix = cldr.field_suffixes(language)
+    if not {"year", "month", "day"} <= set(suffix):
+        return ()
+    y, m, d = (re.escape(suffix[f]) for f in ("year", "month", "day"))
+    year, month, day = r"(?P<y>\d{4})", r"(?P<m>\d{1,2})", r"(?P<d>\d{1,2})"
+    return tuple(re.compile(p) for p in (
+        rf"(?<!\d){year}\s?{y}\s?{month}\s?{m}\s?{day}\s?{d}", rf"(?<!\d){month}\s?{m}\s?{day}\s?{d}",
+        rf"(?<!\d){year}\s?{y}\s?{month}\s?{m}", rf"(?<![\d{m}]){day}\s?{d}"))
+
+
+class Inflected(Mapping[str, int]):
+    """Month names, read also with an ending: a name less its last two letters (stem), then at most
+    _ENDING letters ("septembra" of "septembar"); or the start of a name ("Ιούνιο" of "Ιούνιος")."""
+
+    def __init__(self, names: Mapping[str, int]) -> None:
+        self.names = dict(names)
+        self._stems = sorted(((stem(n), len(n), v) for n, v in names.items() if len(n) >= 4), key=lambda i: -len(i[0]))
+
+    def __getitem__(self, word: str) -> int:
+        found = self.names.get(word)
+        if found is None:
+            found = next((v for s, length, v in self._stems if word.startswith(s) and len(word) - length <= _ENDING),
+                         None)
+        if found is None and len(word) >= 5:
+            found = next((v for n, v in self.names.items() if len(n) > len(word) and n.startswith(word)), None)
+        if found is None:
+            raise KeyError(word)
+        return found
+
+    def __iter__(self):
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
+@cache
+def _inflected_months(language: str | None) -> Inflected | None:
+    names = cldr.months(language)
+    return Inflected(names) if names else None
+
+
+_LONE_MONTH = re.compile(r"(?<!\w)\w{3,20}")
+# A year right before a month name: "2024. aasta ", "2024 m. ", "2023 "
+_YEAR_BEFORE = re.compile(r"(?<!\d)(\d{4})(?:\.|\s?m\.)?(?:\s{1,3}[^\W\d_]{1,8})?\s{1,3}\Z")
+_ENDING = 4  # letters an inflected month name may add to a CLDR form ("kesäkuussa", "júniusban")
+
+
+def _lone_months(text: str, months: Mapping[str, int], taken: Spans) -> list[tuple[int, DateMention]]:
+    """Month names standing alone in a language read with CLDR's names: a CLDR form, the form with a
+    short ending, or the start of a wide form ("Ιούνιο" of "Ιούνιος")."""
+    found = []
+    for match in _LONE_MONTH.finditer(text):
+        month = months.get(match.group().lower())
+        if not month:
+            continue
+        year = _YEAR_BEFORE.search(text, max(0, match.start() - 20), match.start())  # "2023 augusztusa"
+        start = year.start() if year and 1000 <= int(year.group(1)) <= 2999 else match.start()
+        if taken.take(start, match.end()):
+            found.append((start, DateMention(text[start:match.end()], int(year.group(1)) if start != match.start()
+                                             else None, month)))
+    return found

@@ -20,6 +20,7 @@ from .classify import Classifier
 from .decide import SentenceModel
 from .embed import backend
 from .entities import load_entities
+from .figure_model import FigureModel
 from .knowledge import load_knowledge
 from .language import LanguageIdentifier
 from .models import Article, SourceFile
@@ -59,6 +60,7 @@ class StageData:
     sources: Path | None = None  # the source register (content/sources.yml); None: none
     model: bytes | None = None  # the trained topic classifier (TopicModel.to_bytes); None: no topics
     vectors: Path | None = None  # the vector store (None: none on disk; each process keeps its own in memory)
+    figure_model: bytes | None = None  # what numbers count where figures.yml has none (FigureModel.to_bytes)
 
 
 # The loaded data of this process, kept between builds of one `mkdocs serve`.
@@ -82,7 +84,8 @@ def _model(data: StageData, topics: tuple, threads: int | None) -> SentenceModel
         return None
     trained = TopicModel.from_bytes(data.model)
     store = VectorStore(data.vectors, trained.embedding, DIM)
-    return SentenceModel(trained, topics, load_classifier_settings(data.topics), store, threads)
+    figures = FigureModel.from_bytes(data.figure_model) if data.figure_model else None
+    return SentenceModel(trained, topics, load_classifier_settings(data.topics), store, threads, figures=figures)
 
 
 def _worker(data: StageData) -> None:
