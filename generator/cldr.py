@@ -236,3 +236,10 @@ def any_month(word: str) -> int | None:
     """The month a word names in any language CLDR has ("Νοεμβρίου", "marraskuuta"): for datelines,
     read before the article's language is known. Loaded on first use (about two seconds)."""
     return _every_month().get(word.lower().rstrip("."))
+
+
+def prefixing(code: str | None) -> bool:
+    """Whether the language glues one- or two-letter prepositions and articles to the front of its
+    words (Hebrew "ביום ראשון", "באפריל"; Arabic "في" aside, "والأربعاء"): Hebrew and Arabic script."""
+    letters = [c for name in months(code) for c in name if c.isalpha()]
+    return bool(letters) and all(unicodedata.name(c, "").startswith(("HEBREW", "ARABIC")) for c in letters)

@@ -30,6 +30,7 @@ class Row:
     wide: str  # figure_model.windows
     narrow: str
     sentence: str
+    number: str  # its digits as written
     label: str
     side: str | None
 
@@ -55,10 +56,10 @@ def rows(examples: Sequence[Example], finder: FigureFinder) -> list[Row]:
                 continue
             side = whose(finder.rules, figure, text, example.language) if figure.counts == "casualties" else None
             side = side if side in SIDES else "unknown" if figure.counts == "casualties" else None
-            found.append(Row(*windows(text, *span), text, figure.counts, side))
+            found.append(Row(*windows(text, *span), text, text[span[0]:span[1]], figure.counts, side))
         for match in DIGIT_RUN.finditer(text):
             if not any(a <= match.start() < b for a, b in taken):
-                found.append(Row(*windows(text, match.start(), match.end()), text, NONE, None))
+                found.append(Row(*windows(text, match.start(), match.end()), text, match.group(), NONE, None))
     return found
 
 
@@ -94,7 +95,7 @@ def _labelled(path: Path, number: int, entry: object) -> list[Row]:
         if side is not None and side not in SIDES:
             raise DataError(f"{where}: side {side!r}: use {', '.join(SIDES)}")
         counts = str(item["counts"])
-        found.append(Row(*windows(text, at, near), text, counts,
+        found.append(Row(*windows(text, at, near), text, digits, counts,
                          (side or "unknown") if counts == "casualties" else None))
     return found
 
@@ -123,8 +124,8 @@ def train_figure_model(found: Sequence[Row], store: VectorStore, model: Backend,
     if sum(1 for r in found if r.label != NONE) < MIN_ROWS:
         return None
     vectors = vectors_of(figure_texts(found), store, model, what="figure windows", shipped=shipped)
-    matrix = features(*(np.stack([vectors[getattr(r, part)] for r in found])
-                        for part in ("wide", "narrow", "sentence")))
+    parts = (np.stack([vectors[getattr(r, part)] for r in found]) for part in ("wide", "narrow", "sentence"))
+    matrix = features(*parts, [r.number for r in found])
     counts = fit(matrix, [r.label for r in found], (*sorted({r.label for r in found}),))
     casualties = [i for i, r in enumerate(found) if r.label == "casualties" and r.side]
     sides = [found[i].side or "unknown" for i in casualties]

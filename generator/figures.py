@@ -622,18 +622,21 @@ def _letter_scales(tokens: list[_Token], index: int, value: float, view: _View) 
             continue
         if part.kind != "word" or view.letter_scale(part.lower[0]) is None:
             break
+        previous = 0.0  # the scale letter right before, in this word
         for position, char in enumerate(part.lower):
             scale = view.letter_scale(char)
             if scale is None:
                 rest = part.lower[position:]
                 break
             letters += 1
-            if scale >= 1.0e4:
+            if scale > previous >= 1.0e4 and not group and pending is None:
+                total *= scale  # "2.9万亿": 万 times 亿
+            elif scale >= 1.0e4:
                 total += ((group + (pending or 0.0)) or 1.0) * scale
                 group = 0.0
             else:
                 group += (1.0 if pending is None else pending) * scale
-            pending = None
+            pending, previous = None, scale
         last += 1
     if not letters:
         return None
@@ -716,6 +719,15 @@ def _close(text: str, number: _Token, word: _Token) -> bool:
     return number.end == word.start or (text[number.end:word.start].isspace() and word.start - number.end <= 2)
 
 
+def number_value(text: str) -> float | None:
+    """The value of a number written with digits of any script ("12.000", "١٢٬٠٠٠", "1,5"), or None
+    (for words: "수백", "χιλιάδες")."""
+    try:
+        return _parse_number(text)
+    except ValueError:
+        return None
+
+
 def _parse_number(text: str) -> float | None:
     """"10.000" -> 10000, "4,8" -> 4.8, "12,000" -> 12000, "14 000" -> 14000, "1.5" -> 1.5; None for
     what is no quantity ("9" * 400 is past a float)."""
@@ -739,8 +751,10 @@ def _digits(text: str) -> float | None:
 
 
 def _named(text: str, token: _Token) -> bool:
-    """A number glued to letters by a hyphen is part of a name: "KN-23", "Су-34", "F-16"."""
-    return token.start >= 2 and text[token.start - 1] == "-" and text[token.start - 2].isalpha()
+    """A number glued to letters by a hyphen is part of a name: "KN-23", "Су-34", "F-16"; not after a
+    Hebrew prefix letter ("כ-3,000" about 3,000, "מ-8,000")."""
+    return token.start >= 2 and text[token.start - 1] == "-" and text[token.start - 2].isalpha() \
+        and not "\u0590" <= text[token.start - 2] <= "\u05ff"
 
 
 def _is_year(text: str) -> bool:

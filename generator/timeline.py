@@ -44,6 +44,7 @@ class DateWords:
     months_and: tuple[str, ...] = ()  # between two months: the second is a date too ("w styczniu i lutym")
     unspaced: bool = False  # words are not set apart by spaces (Japanese): phrases match anywhere
     inflected: bool = False  # weekday names take endings ("hétfőn", "teisipäeval", "у среду"): read by stem
+    prefixed: bool = False  # a word may carry one or two glued letters in front (Hebrew "ביום ראשון")
 
 
 def date_words(data: object) -> dict[str, DateWords]:
@@ -115,7 +116,8 @@ class _View:
         self.stems = sorted(((stem(form), n) for w in words if w.inflected for form, n in w.weekdays.items()
                              if len(form) >= 4), key=lambda item: -len(item[0]))
         right = "" if words and all(w.particles for w in words) else r"(?!\w)"
-        left = "" if words and all(w.unspaced for w in words) else r"(?<!\w)"
+        left = "" if words and all(w.unspaced for w in words) else \
+            r"(?<!\w\w\w)" if any(w.prefixed for w in words) else r"(?<!\w)"
         phrases = [*self.weekdays, *self.relative, *(f"{s}*" for s, _ in self.stems)]
         self.words = re.compile(rf"{left}(?:{_alternatives(phrases) or '(?!)'}){right}",
                                 re.IGNORECASE)
@@ -322,7 +324,7 @@ def cldr_words(language: str) -> DateWords:
     weeks, months and years relative to today."""
     unspaced = cldr.unspaced(language)
     return DateWords(dict(cldr.weekdays(language)), dict(cldr.relative_words(language)),
-                     particles=unspaced, unspaced=unspaced, inflected=not unspaced)
+                     particles=unspaced, unspaced=unspaced, inflected=not unspaced, prefixed=cldr.prefixing(language))
 
 
 def stem(form: str) -> str:
@@ -348,19 +350,30 @@ class Inflected(Mapping[str, int]):
     """Month names, read also with an ending: a name less its last two letters (stem), then at most
     _ENDING letters ("septembra" of "septembar"); or the start of a name ("Ιούνιο" of "Ιούνιος")."""
 
-    def __init__(self, names: Mapping[str, int]) -> None:
+    def __init__(self, names: Mapping[str, int], prefixed: bool = False) -> None:
         self.names = dict(names)
-        self._stems = sorted(((stem(n), len(n), v) for n, v in names.items() if len(n) >= 4), key=lambda i: -len(i[0]))
+        self.prefixed = prefixed  # "באפריל": one or two glued letters before the name
+        self._stems = sorted(((stem(n), len(n), v) for n, v in names.items() if len(n) >= 4 and n.isalpha()),
+                             key=lambda i: -len(i[0]))
 
     def __getitem__(self, word: str) -> int:
+        found = self._read(word)
+        for cut in (1, 2) if found is None and self.prefixed else ():
+            found = self._read(word[cut:]) if len(word) - cut >= 4 else None
+            if found is not None:
+                break
+        if found is None:
+            raise KeyError(word)
+        return found
+
+    def _read(self, word: str) -> int | None:
         found = self.names.get(word)
         if found is None:
             found = next((v for s, length, v in self._stems if word.startswith(s) and len(word) - length <= _ENDING),
                          None)
         if found is None and len(word) >= 5:
-            found = next((v for n, v in self.names.items() if len(n) > len(word) and n.startswith(word)), None)
-        if found is None:
-            raise KeyError(word)
+            found = next((v for n, v in self.names.items() if len(n) > len(word) and n.startswith(word)
+                          and n.isalpha()), None)  # not "tháng 10" for "tháng"
         return found
 
     def __iter__(self):
@@ -373,10 +386,13 @@ class Inflected(Mapping[str, int]):
 @cache
 def _inflected_months(language: str | None) -> Inflected | None:
     names = cldr.months(language)
-    return Inflected(names) if names else None
+    return Inflected(names, cldr.prefixing(language)) if names else None
 
 
-_LONE_MONTH = re.compile(r"(?<!\w)\w{3,20}")
+_LONE_MONTH = re.compile(r"(?<!\w)\w{4,20}")  # not three letters: "NIS" is also Turkish for April
+# A year right after a month name, perhaps past a short word or a second name: "Αύγουστο του 2023",
+# "أغسطس/آب 2023"
+_YEAR_AFTER = re.compile(r"(?:\s{1,3}[^\W\d_]{1,4}|/[^\W\d_]{1,12}(?:\s[^\W\d_]{1,8})?)?\s{1,3}(\d{4})(?!\d)")
 # A year right before a month name: "2024. aasta ", "2024 m. ", "2023 "
 _YEAR_BEFORE = re.compile(r"(?<!\d)(\d{4})(?:\.|\s?m\.)?(?:\s{1,3}[^\W\d_]{1,8})?\s{1,3}\Z")
 _ENDING = 4  # letters an inflected month name may add to a CLDR form ("kesäkuussa", "júniusban")
@@ -391,8 +407,12 @@ def _lone_months(text: str, months: Mapping[str, int], taken: Spans) -> list[tup
         if not month:
             continue
         year = _YEAR_BEFORE.search(text, max(0, match.start() - 20), match.start())  # "2023 augusztusa"
-        start = year.start() if year and 1000 <= int(year.group(1)) <= 2999 else match.start()
-        if taken.take(start, match.end()):
-            found.append((start, DateMention(text[start:match.end()], int(year.group(1)) if start != match.start()
-                                             else None, month)))
+        start, end = (year.start(), match.end()) if year and 1000 <= int(year.group(1)) <= 2999 else \
+            (match.start(), match.end())
+        after = _YEAR_AFTER.match(text, match.end()) if start == match.start() else None
+        if after and 1000 <= int(after.group(1)) <= 2999:
+            year, end = after, after.end()
+        if taken.take(start, end):
+            found.append((start, DateMention(text[start:end], int(year.group(1)) if end != match.end()
+                                             or start != match.start() else None, month)))
     return found

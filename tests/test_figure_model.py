@@ -74,11 +74,12 @@ def test_windows_mark_the_number_and_cut_at_spaces():
     assert window(text, start, end, (20, 30)) == "Seoul sind rund [12.000] nordkoreanische Soldaten in"
 
 
-def _model(outputs: tuple[str, ...], column: int) -> Regression:
-    """A regression whose answer is the output of the largest of the first features (`column` picks)."""
-    weights = np.zeros((3, len(outputs)), dtype=np.float32)
+def _model(outputs: tuple[str, ...], column: int, columns: int = 8) -> Regression:
+    """A regression that reads only feature `column`: the higher it is, the later the output it picks
+    (features: a one-number wide window, narrow window and sentence vector, then numeric's five)."""
+    weights = np.zeros((columns, len(outputs)), dtype=np.float32)
     weights[column, :] = np.arange(len(outputs))
-    return Regression(outputs, np.zeros(3, np.float32), np.ones(3, np.float32), weights,
+    return Regression(outputs, np.zeros(columns, np.float32), np.ones(columns, np.float32), weights,
                       np.zeros(len(outputs), np.float32))
 
 
@@ -117,3 +118,27 @@ def test_the_shipped_figure_examples_label_every_number(tmp_path: Path):
     found = labelled_rows(ROOT / "content/examples")
     assert len(found) > 1_000 and {r.label for r in found} >= {"troops", "casualties", "money", NONE}
     assert all(r.side for r in found if r.label == "casualties")
+
+
+@pytest.fixture(scope="module")
+def dates():
+    return load_knowledge().dates
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("el", "Στις 15 Ιουνίου 2024, χθες, την Τετάρτη, τον Αύγουστο του 2023",
+     [(2024, 6, 15, None), (None, None, None, None), (None, None, None, 2), (2023, 8, None, None)]),
+    ("ja", "2024年11月28日に発表、昨日、水曜日に",
+     [(2024, 11, 28, None), (None, None, None, None), (None, None, None, 2)]),
+    ("hu", "2023 augusztusa óta, hétfőn és februárban", [(2023, 8, None, None), (None, None, None, 0),
+                                                       (None, 2, None, None)]),
+    ("fi", "eilen keskiviikkona 15. kesäkuuta", [(None, None, None, None), (None, 6, 15, 2)]),
+    ("he", "ביום ראשון ובאפריל", [(None, None, None, 6), (None, 4, None, None)]),
+])
+def test_dates_of_a_language_without_data_come_from_cldr(dates, language, text, expected):
+    found = dates.find(text, language)
+    assert [(m.year, m.month, m.day, m.weekday) for m in found] == expected
+
+
+def test_a_three_letter_word_is_no_month_alone(dates):
+    assert dates.find("NIS raporuna göre", "tr") == ()  # "Nis" is April's abbreviation too
