@@ -31,7 +31,7 @@ from .overrides import Overrides, apply_to_articles, apply_to_claims, load_overr
 from .pipeline import rejected_article
 from .topics import examples_folder, load_claim_background, load_classifier_settings, load_topics
 from .training import trained_model
-from .vectors import VectorStore
+from .vectors import VectorStore, store_path
 from .workers import Job, Progress, StageData, run_jobs
 
 
@@ -288,13 +288,9 @@ def _vector_store(settings: Settings) -> VectorStore:
     folder = _model_folder(settings)
     key = (folder, model.name)
     if key not in _STORES:
-        path = folder / f"vectors-{_slug(model.name)}.sqlite" if folder else None
+        path = store_path(folder, model.name) if folder else None
         _STORES[key] = VectorStore(path, model.name, model.dim)
     return _STORES[key]
-
-
-def _slug(name: str) -> str:
-    return "".join(c if c.isalnum() else "-" for c in name).strip("-")
 
 
 def sentence_model(settings: Settings, topics: tuple[Topic, ...], progress: Progress | None = None,

@@ -353,8 +353,16 @@ class Inflected(Mapping[str, int]):
     def __init__(self, names: Mapping[str, int], prefixed: bool = False) -> None:
         self.names = dict(names)
         self.prefixed = prefixed  # "באפריל": one or two glued letters before the name
-        self._stems = sorted(((stem(n), len(n), v) for n, v in names.items() if len(n) >= 4 and n.isalpha()),
-                             key=lambda i: -len(i[0]))
+        # Stems and names by their first four letters: a word is compared with those that share them
+        # (linear in the words of a text, however many there are)
+        self._stems: dict[str, list[tuple[str, int, int]]] = {}
+        self._heads: dict[str, list[tuple[str, int]]] = {}
+        for name, month in names.items():
+            if len(name) >= 4 and name.isalpha():  # not "tháng 10"
+                self._stems.setdefault(name[:4], []).append((stem(name), len(name), month))
+                self._heads.setdefault(name[:4], []).append((name, month))
+        for found in self._stems.values():
+            found.sort(key=lambda item: -len(item[0]))
 
     def __getitem__(self, word: str) -> int:
         found = self._read(word)
@@ -369,11 +377,11 @@ class Inflected(Mapping[str, int]):
     def _read(self, word: str) -> int | None:
         found = self.names.get(word)
         if found is None:
-            found = next((v for s, length, v in self._stems if word.startswith(s) and len(word) - length <= _ENDING),
-                         None)
+            found = next((v for s, length, v in self._stems.get(word[:4], ())
+                          if word.startswith(s) and len(word) - length <= _ENDING), None)
         if found is None and len(word) >= 5:
-            found = next((v for n, v in self.names.items() if len(n) > len(word) and n.startswith(word)
-                          and n.isalpha()), None)  # not "tháng 10" for "tháng"
+            found = next((v for n, v in self._heads.get(word[:4], ()) if len(n) > len(word) and n.startswith(word)),
+                         None)
         return found
 
     def __iter__(self):

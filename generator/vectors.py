@@ -22,6 +22,11 @@ _CHUNK = 900
 LOCK_SECONDS = 60.0
 
 
+def store_path(folder: Path, model: str) -> Path:
+    """Where a model folder keeps the vectors of `model`."""
+    return folder / f"vectors-{''.join(c if c.isalnum() else '-' for c in model).strip('-')}.sqlite"
+
+
 def text_key(model: str, text: str) -> bytes:
     """The store's key of a text under a model."""
     return hashlib.blake2b(f"{model}\0{text}".encode("utf-8", "surrogatepass"), digest_size=16).digest()
@@ -76,6 +81,20 @@ class VectorStore:
                 self._db.executemany("INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)", rows)
         except sqlite3.Error:  # locked past LOCK_SECONDS, or damaged: these are embedded again next time
             self._memory.update((k, np.frombuffer(b, dtype=np.float16).astype(np.float32)) for k, b in rows)
+
+    def put_keyed(self, keys: Sequence[bytes], vectors: np.ndarray) -> None:
+        """Keep vectors already keyed (text_key) and stored as float16, where the store has none
+        (shipped vectors: `python -m tests.ship_vectors`)."""
+        rows = [(bytes(k), np.asarray(v, dtype=np.float16).tobytes()) for k, v in zip(keys, vectors, strict=True)]
+        if self._db is None:
+            for key, blob in rows:
+                self._memory.setdefault(key, np.frombuffer(blob, dtype=np.float16).astype(np.float32))
+            return
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR IGNORE INTO vectors (key, vector) VALUES (?, ?)", rows)
+        except sqlite3.Error:
+            pass  # locked or damaged: the vectors are embedded when needed
 
     def keys(self) -> Iterable[bytes]:
         if self._db is None:

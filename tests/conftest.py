@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from generator.classify import Classifier
@@ -22,6 +23,32 @@ ENTITIES = ROOT / "content" / "entities.yml"
 # subprocesses, which inherit the environment) shares one folder of trained models and sentence
 # vectors: the classifier is trained once per session, or never when the folder is warm.
 os.environ.setdefault("BRIEFING_MODEL_CACHE", str(ROOT / ".cache" / "test-models"))
+TEST_MODELS = Path(os.environ["BRIEFING_MODEL_CACHE"])
+TEST_VECTORS = ROOT / "tests" / "data" / "vectors.npz"  # python -m tests.ship_vectors
+
+
+def _seed_test_vectors() -> None:
+    """Put the shipped vectors of the tests' sentences into the session's store (each process; a
+    vector the store has is kept), so that a fresh clone embeds only what changed since they were
+    shipped."""
+    from generator.embed import backend
+    from generator.topic_model import DIM
+    from generator.vectors import VectorStore, store_path
+
+    try:
+        with np.load(TEST_VECTORS) as data:
+            model, keys, vectors = str(data["model"]), data["keys"], data["vectors"]
+    except (OSError, KeyError, ValueError):
+        return
+    name = backend().name
+    if model != name:
+        return
+    store = VectorStore(store_path(TEST_MODELS, name), name, DIM)
+    store.put_keyed([k.tobytes() for k in keys], vectors)
+    store.close()
+
+
+_seed_test_vectors()
 
 
 @pytest.fixture(scope="session")
