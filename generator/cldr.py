@@ -59,6 +59,18 @@ def scales(code: str | None) -> dict[str, float]:
 
 
 @cache
+def long_scales(code: str | None) -> frozenset[str]:
+    """The scale words of CLDR's long compact forms ("χιλιάδες", not the abbreviation "χιλ"): only
+    these stand for a number alone ("ألف خبير" a thousand experts)."""
+    found = locale(code)
+    if found is None:
+        return frozenset()
+    formats = found.compact_decimal_formats.get("long") or {}
+    return frozenset(w for plural in formats for p in formats[plural].values()
+                     if len(w := _word(p.pattern).rstrip(".")) >= 4 or not w.isascii())
+
+
+@cache
 def plural_scales(code: str | None) -> frozenset[str]:
     """The scale words CLDR writes only in plural forms ("χιλιάδες", "آلاف", "tuhatta"): standing
     alone, without a number, they say "thousands", a vague amount. A language without a singular
@@ -166,8 +178,6 @@ def weekdays(code: str | None) -> dict[str, int]:
                 word = name.lower().rstrip(".")
                 if len(word) > 2:
                     result.setdefault(word, int(number))
-                if "-" in word and len(word.split("-")[0]) >= 4:
-                    result.setdefault(word.split("-")[0], int(number))  # "terça" of "terça-feira"
     return result
 
 
@@ -238,8 +248,18 @@ def any_month(word: str) -> int | None:
     return _every_month().get(word.lower().rstrip("."))
 
 
+def script_of(code: str | None) -> str:
+    """The first word of the Unicode names of the letters of the language's month names ("GREEK",
+    "ARABIC", "CJK"), or "" when they mix scripts or CLDR has none."""
+    names = {unicodedata.name(c, "").split(" ")[0] for name in months(code) for c in name if c.isalpha()}
+    return names.pop() if len(names) == 1 else ""
+
+
+PREFIXES = "ובלמהכש"  # Hebrew letters glued to the front of a word: and, in, to, from, the, as, that
+
+
 def prefixing(code: str | None) -> bool:
-    """Whether the language glues one- or two-letter prepositions and articles to the front of its
-    words (Hebrew "ביום ראשון", "באפריל"; Arabic "في" aside, "والأربعاء"): Hebrew and Arabic script."""
+    """Whether the language glues one- or two-letter prepositions and articles (PREFIXES) to the front
+    of its words ("ביום ראשון", "באפריל"): Hebrew."""
     letters = [c for name in months(code) for c in name if c.isalpha()]
-    return bool(letters) and all(unicodedata.name(c, "").startswith(("HEBREW", "ARABIC")) for c in letters)
+    return bool(letters) and all(unicodedata.name(c, "").startswith("HEBREW") for c in letters)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from . import cldr
+from .letters import WORD_CHAR as _W
 
 _SHORT_MONTH = 3  # month words this short are read only in their own language ("set", "mar", "lis")
 _NUMERIC = (
@@ -36,15 +37,16 @@ class Calendar:
         gap = rf"\s{{1,3}}(?:(?:{filler})\s{{1,3}})?" if filler else r"\s{1,3}"
         # Month names are short: bounded repetition keeps these linear on a 100,000-letter word.
         object.__setattr__(self, "_day_month", re.compile(
-            rf"(?<!\d)(\d{{1,2}})\.?{gap}(\w{{2,20}})\.?,?{gap}(\d{{4}})(?!\d)"))
+            rf"(?<!\d)(\d{{1,2}})\.?{gap}({_W}{{2,20}})\.?,?{gap}(\d{{4}})(?!\d)"))
         object.__setattr__(self, "_month_day", re.compile(
-            r"(?<!\w)(\w{2,20})\.?\s{1,3}(\d{1,2}),?\s{1,3}(\d{4})(?!\d)"))
+            rf"(?<!\w)({_W}{{2,20}})\.?\s{{1,3}}(\d{{1,2}}),?\s{{1,3}}(\d{{4}})(?!\d)"))
         object.__setattr__(self, "_extra", tuple(re.compile(p) for p in self.patterns))
         # Dates without a year, and months of a year ("28. Oktober", "13 июня", "im September 2023").
-        object.__setattr__(self, "_day_only", re.compile(rf"(?<![\d.,])(\d{{1,2}})\.?{gap}(\w{{2,20}})(?!\w)"))
-        object.__setattr__(self, "_month_only", re.compile(r"(?<!\w)(\w{2,20})\.?\s{1,3}(\d{1,2})(?![\d.,]\d)(?!\w)"))
+        object.__setattr__(self, "_day_only", re.compile(rf"(?<![\d.,])(\d{{1,2}})\.?{gap}({_W}{{2,20}})(?!\w)"))
+        object.__setattr__(self, "_month_only", re.compile(
+            rf"(?<!\w)({_W}{{2,20}})\.?\s{{1,3}}(\d{{1,2}})(?![\d.,]\d)(?!\w)"))
         object.__setattr__(self, "_month_year", re.compile(
-            rf"(?<!\w)(\w{{2,20}})\.?,?{gap}(\d{{4}})(?!\d)"))
+            rf"(?<!\w)({_W}{{2,20}})\.?,?{gap}(\d{{4}})(?!\d)"))
 
     def month(self, word: str, own: Mapping[str, int] | None = None) -> int | None:
         """The month a word names (any case, an abbreviation's point dropped). With `own` (the

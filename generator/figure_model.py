@@ -51,6 +51,21 @@ def window(text: str, start: int, end: int, size: tuple[int, int] = WIDE) -> str
     return f"{left}[{text[start:end]}]{right}".strip()
 
 
+MAX_NUMBERS = 30  # numbers of one sentence the model reads (two windows each); the rest stay undecided
+
+
+def _spans(sentence: Sentence) -> list[tuple[Figure, tuple[int, int]]]:
+    """The sentence's first MAX_NUMBERS pending numbers with where their digits stand (in text
+    order: each is looked for after the one before)."""
+    found, near = [], 0
+    for figure in sentence.pending[:MAX_NUMBERS]:
+        span = number_span(sentence.text, figure.words, near)
+        if span is not None:
+            found.append((figure, span))
+            near = span[1]
+    return found
+
+
 def number_span(text: str, words: str, near: int = 0) -> tuple[int, int] | None:
     """Where the first run of digits of a figure's `words` stands in `text` (the first occurrence of
     the words at or after `near`)."""
@@ -172,8 +187,8 @@ def decide_figures(sentences: Sequence[Sentence], sentence_vectors: np.ndarray, 
     casualties, whose) added to their figures, or none. `sentence_vectors` holds the first sentences'
     vectors; the numbers of a sentence past them stay undecided (on no figures page). `vectors`
     embeds the windows."""
-    places = [(i, figure, span) for i, s in enumerate(sentences[:len(sentence_vectors)]) for figure in s.pending
-              if (span := number_span(s.text, figure.words)) is not None]
+    places = [(i, figure, span) for i, s in enumerate(sentences[:len(sentence_vectors)])
+              for figure, span in _spans(s)]
     if not places:
         return list(sentences)
     texts = [windows(sentences[i].text, *span) for i, _, span in places]

@@ -4,6 +4,7 @@ number none). Cached like the topic classifier, by the hash of what it depends o
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from hashlib import sha256
@@ -103,11 +104,12 @@ def _labelled(path: Path, number: int, entry: object) -> list[Row]:
 def figure_model_key(examples: Path, data: Path, embedding: str) -> str:
     """Hash of everything the figure model depends on."""
     digest = sha256(embedding.encode())
-    for module in ("figure_model.py", "figures.py", "cldr.py", "examples.py"):
+    for module in ("figure_model.py", "figures.py", "cldr.py", "examples.py", "knowledge.py", "models.py"):
         digest.update(Path(__file__).with_name(module).read_bytes())
     digest.update(Path(__file__).read_bytes())
     digest.update(metadata.version("scikit-learn").encode() + metadata.version("babel").encode())
-    digest.update((data / "figures.yml").read_bytes())
+    for path in sorted(data.glob("*.yml")):  # figures.yml's rules, languages.yml's months (dates are no figures)
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
     for path in (*example_files(examples), *example_files(examples, figures=True)):
         digest.update(str(path.relative_to(examples)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:20]
@@ -149,7 +151,7 @@ def trained_figure_model(examples: Path, slugs: Sequence[str], folder: Path | No
             try:
                 stored = path.read_bytes()
                 return FigureModel.from_bytes(stored) if stored else None
-            except (OSError, ValueError, KeyError):
+            except (OSError, ValueError, KeyError, zipfile.BadZipFile):
                 pass  # damaged: train again
         trained = now()
         for old in sorted(folder.glob("figure-model-*.npz"), key=lambda p: p.stat().st_mtime)[:-KEPT_MODELS]:

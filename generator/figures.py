@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
 
 from . import cldr
+from .letters import LETTER
 from .models import Figure
 
 ALL = "*"
@@ -33,20 +33,7 @@ DIGIT_RUN = re.compile(_NUMBER)  # a number written with digits (figure_training
 _ASCII_MARKS = str.maketrans({"\u066b": ".", "\u066c": ",", "\uff0c": ",", "\uff0e": "."})
 _SEPARATORS = re.compile(_SEPARATOR)
 
-def _marks() -> str:
-    """A character class of the combining marks of the Basic Multilingual Plane: vowel signs of
-    Devanagari ("लाख"), Thai, Arabic harakat belong to their word, though `\\w` leaves them out."""
-    codes = [c for c in range(0x300, 0x10000) if unicodedata.category(chr(c)) in ("Mn", "Mc", "Me")]
-    ranges: list[list[int]] = []
-    for code in codes:
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1][1] = code
-        else:
-            ranges.append([code, code])
-    return "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
-
-
-_LETTER = rf"(?:[^\W\d_]|[{_marks()}])"
+_LETTER = LETTER  # Devanagari vowel signs, Thai and Arabic marks belong to their word
 _TOKEN = re.compile(rf"(?P<number>{_NUMBER})|(?P<word>{_LETTER}+(?:['’]{_LETTER}+)?)|(?P<sign>[$€£%٪])")
 _DATE = re.compile(r"\b\d{1,4}[-./]\d{1,2}[-./]\d{2,4}\b")
 _RANGE_DASH = re.compile(r"\s*[-–—~∼]\s*$")  # "10 000–12 000", "200∼250발"
@@ -206,7 +193,7 @@ class FigureFinder:
                 return None, index
         elif token.kind == "word" and (token.lower in view.vague or token.lower in view.few):
             vague, value = True, None
-        elif view.model and token.kind == "word" and token.lower in view.scales and len(token.lower) > 1 \
+        elif view.model and token.kind == "word" and token.lower in view.long_scales \
                 and (index == 0 or tokens[index - 1].kind != "number"):
             # "ألف خبير" a thousand experts, "χιλιάδες στρατιώτες" thousands of soldiers: the model decides
             vague = token.lower in view.plural_scales
@@ -458,7 +445,9 @@ class _View:
             return {w: v for lang in languages for w, v in section.get(lang or "", {}).items()}
 
         self.model = model  # no counted nouns: the sentence model says what each number counts
-        self.scales = {**cldr.scales(own), **merged(rules.scales)}  # figures.yml's words beside CLDR's
+        # figures.yml's words, and CLDR's beside them where figures.yml has no counted nouns
+        self.scales = {**(cldr.scales(own) if model else {}), **merged(rules.scales)}
+        self.long_scales = cldr.long_scales(own) if model else frozenset()
         self.units = cldr.unit_words(own) if model else frozenset()
         self.date_suffixes = tuple(cldr.date_suffixes(own)) if model else ()
         self.own_months = frozenset(cldr.months(own)) if model else frozenset()
@@ -508,7 +497,8 @@ class _View:
         if found is not None or not self._scales_by_length or len(word) < _INFLECTED_STEM:
             return found
         for scale, value in self._scales_by_length:
-            if len(scale) >= _INFLECTED_STEM and word.startswith(scale) and len(word) - len(scale) <= _ENDING:
+            if len(scale) >= _INFLECTED_STEM and word.startswith(scale) \
+                    and len(word) - len(scale) <= (_ENDING if len(scale) >= 5 else 3):  # "binden"; not "milícias"
                 return value
             if len(word) >= 4 and scale.startswith(word) and value >= 1.0e6:
                 return value

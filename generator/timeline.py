@@ -16,10 +16,14 @@ from functools import cache, partial
 
 from . import cldr
 from .dates import Calendar, Spans
+from .letters import WORD_CHAR
 from .models import DateMention
 
 UNITS = ("day", "week", "month", "year", "same")
 _YEARS = (1000, 2999)  # a four-digit number after a year word is a year only in this span
+# Before a word of a language that glues prepositions to it (cldr.PREFIXES): no letter, or one or two
+# prefix letters after no letter ("ביום ראשון")
+_PREFIXED = rf"(?<![^\W{cldr.PREFIXES}])(?<![^\W{cldr.PREFIXES}]\w)(?<!\w\w\w)"
 _WEEKDAY_GAP = re.compile(r"[\s,.]{1,3}")  # between a weekday and the date it names ("Montag. 28. Oktober")
 
 
@@ -113,11 +117,11 @@ class _View:
         self.weekdays = {form: n for w in words for form, n in w.weekdays.items()}
         self.relative = {p: v for w in words for p, v in w.relative.items()}
         # Stems of inflected weekday names, longest first: a form less its last two letters (at least four)
-        self.stems = sorted(((stem(form), n) for w in words if w.inflected for form, n in w.weekdays.items()
-                             if len(form) >= 4), key=lambda item: -len(item[0]))
+        self.stems = sorted(((stem(form, 5), n) for w in words if w.inflected for form, n in w.weekdays.items()
+                             if len(form) >= 5), key=lambda item: -len(item[0]))
         right = "" if words and all(w.particles for w in words) else r"(?!\w)"
         left = "" if words and all(w.unspaced for w in words) else \
-            r"(?<!\w\w\w)" if any(w.prefixed for w in words) else r"(?<!\w)"
+            _PREFIXED if any(w.prefixed for w in words) else r"(?<!\w)"
         phrases = [*self.weekdays, *self.relative, *(f"{s}*" for s, _ in self.stems)]
         self.words = re.compile(rf"{left}(?:{_alternatives(phrases) or '(?!)'}){right}",
                                 re.IGNORECASE)
@@ -323,13 +327,16 @@ def cldr_words(language: str) -> DateWords:
     """The date words CLDR has for a language dates.yml lacks: weekday names, and words for days,
     weeks, months and years relative to today."""
     unspaced = cldr.unspaced(language)
+    # Weekday names are read by their stems where words take endings; not in Arabic and Hebrew script
+    # ("الثلاثة", three, is no Tuesday) nor where words are not spaced
+    inflected = not unspaced and cldr.script_of(language) not in ("ARABIC", "HEBREW")
     return DateWords(dict(cldr.weekdays(language)), dict(cldr.relative_words(language)),
-                     particles=unspaced, unspaced=unspaced, inflected=not unspaced, prefixed=cldr.prefixing(language))
+                     particles=unspaced, unspaced=unspaced, inflected=inflected, prefixed=cldr.prefixing(language))
 
 
-def stem(form: str) -> str:
-    """A month or weekday name less the letters an inflection changes: its last two, keeping four."""
-    return form[:max(4, len(form) - 2)]
+def stem(form: str, least: int = 4) -> str:
+    """A month or weekday name less the letters an inflection changes: its last two, keeping `least`."""
+    return form[:max(least, len(form) - 2)]
 
 
 @cache
@@ -358,7 +365,7 @@ class Inflected(Mapping[str, int]):
         self._stems: dict[str, list[tuple[str, int, int]]] = {}
         self._heads: dict[str, list[tuple[str, int]]] = {}
         for name, month in names.items():
-            if len(name) >= 4 and name.isalpha():  # not "tháng 10"
+            if len(name) >= 4 and not any(c.isdigit() or c.isspace() for c in name):  # not "tháng 10"
                 self._stems.setdefault(name[:4], []).append((stem(name), len(name), month))
                 self._heads.setdefault(name[:4], []).append((name, month))
         for found in self._stems.values():
@@ -367,7 +374,8 @@ class Inflected(Mapping[str, int]):
     def __getitem__(self, word: str) -> int:
         found = self._read(word)
         for cut in (1, 2) if found is None and self.prefixed else ():
-            found = self._read(word[cut:]) if len(word) - cut >= 4 else None
+            prefix_ok = all(c in cldr.PREFIXES for c in word[:cut])
+            found = self._read(word[cut:]) if prefix_ok and len(word) - cut >= 4 else None
             if found is not None:
                 break
         if found is None:
@@ -379,7 +387,7 @@ class Inflected(Mapping[str, int]):
         if found is None:
             found = next((v for s, length, v in self._stems.get(word[:4], ())
                           if word.startswith(s) and len(word) - length <= _ENDING), None)
-        if found is None and len(word) >= 5:
+        if found is None and len(word) >= 6:  # "Ιούνιο" of "Ιούνιος"; not "helmi" (a pearl) of "helmikuu"
             found = next((v for n, v in self._heads.get(word[:4], ()) if len(n) > len(word) and n.startswith(word)),
                          None)
         return found
@@ -397,7 +405,8 @@ def _inflected_months(language: str | None) -> Inflected | None:
     return Inflected(names, cldr.prefixing(language)) if names else None
 
 
-_LONE_MONTH = re.compile(r"(?<!\w)\w{4,20}")  # not three letters: "NIS" is also Turkish for April
+_STORY_YEARS = (1900, 2100)  # a number beside a lone month is its year only in this span ("1200 katona augusztusban")
+_LONE_MONTH = re.compile(rf"(?<!\w){WORD_CHAR}{{4,20}}")  # not three letters: "NIS" is also Turkish for April
 # A year right after a month name, perhaps past a short word or a second name: "Αύγουστο του 2023",
 # "أغسطس/آب 2023"
 _YEAR_AFTER = re.compile(r"(?:\s{1,3}[^\W\d_]{1,4}|/[^\W\d_]{1,12}(?:\s[^\W\d_]{1,8})?)?\s{1,3}(\d{4})(?!\d)")
@@ -415,10 +424,10 @@ def _lone_months(text: str, months: Mapping[str, int], taken: Spans) -> list[tup
         if not month:
             continue
         year = _YEAR_BEFORE.search(text, max(0, match.start() - 20), match.start())  # "2023 augusztusa"
-        start, end = (year.start(), match.end()) if year and 1000 <= int(year.group(1)) <= 2999 else \
-            (match.start(), match.end())
+        before = year is not None and _STORY_YEARS[0] <= int(year.group(1)) <= _STORY_YEARS[1]
+        start, end = (year.start(), match.end()) if before else (match.start(), match.end())
         after = _YEAR_AFTER.match(text, match.end()) if start == match.start() else None
-        if after and 1000 <= int(after.group(1)) <= 2999:
+        if after and _STORY_YEARS[0] <= int(after.group(1)) <= _STORY_YEARS[1]:
             year, end = after, after.end()
         if taken.take(start, end):
             found.append((start, DateMention(text[start:end], int(year.group(1)) if end != match.end()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import zipfile
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from importlib import metadata
@@ -192,7 +193,7 @@ def trained_model(examples: Path, topics: Sequence[Topic], store: VectorStore, m
             if path.is_file():
                 try:
                     return TopicModel.from_bytes(path.read_bytes())
-                except (OSError, ValueError, KeyError):
+                except (OSError, ValueError, KeyError, zipfile.BadZipFile):
                     pass  # damaged: train again
             trained = _train_now(examples, topics, store, model, progress)
             # The newest few are kept: switching between two topics files trains each once.
