@@ -230,12 +230,13 @@ def unspaced(code: str | None) -> bool:
 
 @cache
 def _every_month() -> dict[str, int]:
-    """Month names of every language CLDR has (forms of four letters or more that name one month only)."""
+    """Month names of every language with a two-letter code CLDR has (lingua's languages all have one):
+    forms of four letters or more that name one month only."""
     from babel.localedata import locale_identifiers
 
     found: dict[str, set[int]] = {}
     for code in locale_identifiers():
-        if "_" not in code:
+        if len(code) == 2:
             for word, number in months(code).items():
                 if len(word) >= 4:
                     found.setdefault(word, set()).add(number)
@@ -244,7 +245,7 @@ def _every_month() -> dict[str, int]:
 
 def any_month(word: str) -> int | None:
     """The month a word names in any language CLDR has ("Νοεμβρίου", "marraskuuta"): for datelines,
-    read before the article's language is known. Loaded on first use (about two seconds)."""
+    read before the article's language is known. Loaded on first use (about a second)."""
     return _every_month().get(word.lower().rstrip("."))
 
 
