@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 
 from babel import Locale, UnknownLocaleError
@@ -148,37 +149,31 @@ def date_suffixes(code: str | None) -> frozenset[str]:
     return frozenset(m.group(2) for pattern in patterns for m in _FIELD.finditer(pattern))
 
 
-@cache
-def months(code: str | None) -> dict[str, int]:
-    """Month names in every form CLDR has (format and stand-alone, wide and abbreviated), lower
-    case and without an abbreviation's point -> 1..12."""
-    found = locale(code)
-    if found is None:
-        return {}
+def _names(table: object, keep: Callable[[str], bool]) -> dict[str, int]:
+    """Names of a CLDR calendar table (months or days) in every form (format and stand-alone, wide
+    and abbreviated), lower case, without an abbreviation's point, that `keep` keeps -> number."""
     result: dict[str, int] = {}
     for context in ("format", "stand-alone"):
         for width in ("wide", "abbreviated"):
-            for number, name in (found.months.get(context, {}).get(width) or {}).items():
+            for number, name in (table.get(context, {}).get(width) or {}).items():  # type: ignore[attr-defined]
                 word = name.lower().rstrip(".")
-                if word and not word.isdigit():
+                if keep(word):
                     result.setdefault(word, int(number))
     return result
+
+
+@cache
+def months(code: str | None) -> dict[str, int]:
+    """Month names in every form CLDR has -> 1..12."""
+    found = locale(code)
+    return _names(found.months, lambda w: bool(w) and not w.isdigit()) if found is not None else {}
 
 
 @cache
 def weekdays(code: str | None) -> dict[str, int]:
-    """Weekday names in every form CLDR has, lower case -> 0 (Monday) .. 6."""
+    """Weekday names in every form CLDR has -> 0 (Monday) .. 6."""
     found = locale(code)
-    if found is None:
-        return {}
-    result: dict[str, int] = {}
-    for context in ("format", "stand-alone"):
-        for width in ("wide", "abbreviated"):
-            for number, name in (found.days.get(context, {}).get(width) or {}).items():
-                word = name.lower().rstrip(".")
-                if len(word) > 2:
-                    result.setdefault(word, int(number))
-    return result
+    return _names(found.days, lambda w: len(w) > 2) if found is not None else {}
 
 
 _FIELDS = {"y": "year", "M": "month", "L": "month", "d": "day"}
