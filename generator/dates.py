@@ -68,6 +68,7 @@ class Calendar:
         taken = Spans()
 
         def add(start: int, end: int, year: int | None, month: int | None, day: int | None) -> None:
+            year = gregorian(year) if year is not None else None
             if taken.take(start, end):
                 found.append(DateMatch(start, end, year, month, day, _possible(year, month, day)))
 
@@ -147,9 +148,19 @@ def _group(match: re.Match[str], name: str) -> int | None:
     return int(value) if value else None
 
 
+BUDDHIST_ERA = (2400, 2700, 543)  # years in this span are Buddhist-era years (Thai "2567" is 2024)
+
+
+def gregorian(year: int) -> int:
+    """The Gregorian year of a year as written: a Buddhist-era year (Thai press writes "พ.ศ. 2567")
+    is 543 years ahead; no news of this story names a Gregorian year past 2400."""
+    low, high, offset = BUDDHIST_ERA
+    return year - offset if low <= year <= high else year
+
+
 def _valid(year: int, month: int, day: int) -> str | None:
     try:
-        return dt.date(year, month, day).isoformat()
+        return dt.date(gregorian(year), month, day).isoformat()
     except ValueError:
         return None
 

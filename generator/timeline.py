@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cache, partial
 
 from . import cldr
-from .dates import Calendar, Spans
+from .dates import Calendar, Spans, gregorian
 from .letters import WORD_CHAR
 from .models import DateMention
 
@@ -424,12 +424,12 @@ def _lone_months(text: str, months: Mapping[str, int], taken: Spans) -> list[tup
         if not month:
             continue
         year = _YEAR_BEFORE.search(text, max(0, match.start() - 20), match.start())  # "2023 augusztusa"
-        before = year is not None and _STORY_YEARS[0] <= int(year.group(1)) <= _STORY_YEARS[1]
+        before = year is not None and _STORY_YEARS[0] <= gregorian(int(year.group(1))) <= _STORY_YEARS[1]
         start, end = (year.start(), match.end()) if before else (match.start(), match.end())
         after = _YEAR_AFTER.match(text, match.end()) if start == match.start() else None
-        if after and _STORY_YEARS[0] <= int(after.group(1)) <= _STORY_YEARS[1]:
+        if after and _STORY_YEARS[0] <= gregorian(int(after.group(1))) <= _STORY_YEARS[1]:
             year, end = after, after.end()
         if taken.take(start, end):
-            found.append((start, DateMention(text[start:end], int(year.group(1)) if end != match.end()
+            found.append((start, DateMention(text[start:end], gregorian(int(year.group(1))) if end != match.end()
                                              or start != match.start() else None, month)))
     return found

@@ -142,3 +142,10 @@ def test_dates_of_a_language_without_data_come_from_cldr(dates, language, text, 
 
 def test_a_three_letter_word_is_no_month_alone(dates):
     assert dates.find("NIS raporuna göre", "tr") == ()  # "Nis" is April's abbreviation too
+
+
+def test_a_buddhist_era_year_is_read_as_its_gregorian_year(dates):
+    from generator.dates import gregorian
+
+    assert [(m.year, m.month, m.day) for m in dates.find("เมื่อวันที่ 8 ตุลาคม 2567", "th")] == [(2024, 10, 8)]
+    assert gregorian(2024) == 2024 and gregorian(2567) == 2024
