@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from babel import Locale, UnknownLocaleError
@@ -33,6 +33,21 @@ def locale(code: str | None) -> Locale | None:
         return None
 
 
+def _compact(found: Locale, widths: tuple[str, ...] = ("long", "short")) -> Iterator[tuple[str, str, str]]:
+    """(plural form, magnitude, pattern) of each of the locale's compact number formats."""
+    for width in widths:
+        formats = found.compact_decimal_formats.get(width) or {}
+        for plural in formats:
+            for magnitude, number_pattern in formats[plural].items():
+                yield plural, magnitude, number_pattern.pattern
+
+
+def _date_patterns(found: Locale) -> list[str]:
+    """The locale's date formats and date-time skeletons, as CLDR writes them ("y年M月d日")."""
+    return [str(p.pattern) for p in found.date_formats.values()] + \
+        [str(p) for p in (found._data.get("datetime_skeletons") or {}).values()]
+
+
 def _word(pattern: str) -> str:
     return " ".join(_PATTERN_NOISE.sub("", pattern).replace("\u00a0", " ").split()).lower()
 
@@ -46,16 +61,11 @@ def scales(code: str | None) -> dict[str, float]:
     if found is None:
         return {}
     result: dict[str, float] = {}
-    for width in ("long", "short"):
-        formats = found.compact_decimal_formats.get(width) or {}
-        for plural in formats:
-            for magnitude, number_pattern in formats[plural].items():
-                pattern = number_pattern.pattern
-                zeros = pattern.count("0")
-                word = _word(pattern).rstrip(".")
-                if not word or " " in word or not zeros or (word.isascii() and len(word) < 2):
-                    continue
-                result.setdefault(word, float(int(magnitude) // 10 ** (zeros - 1)))
+    for _, magnitude, pattern in _compact(found):
+        zeros = pattern.count("0")
+        word = _word(pattern).rstrip(".")
+        if word and " " not in word and zeros and not (word.isascii() and len(word) < 2):
+            result.setdefault(word, float(int(magnitude) // 10 ** (zeros - 1)))
     return result
 
 
@@ -66,9 +76,8 @@ def long_scales(code: str | None) -> frozenset[str]:
     found = locale(code)
     if found is None:
         return frozenset()
-    formats = found.compact_decimal_formats.get("long") or {}
-    return frozenset(w for plural in formats for p in formats[plural].values()
-                     if len(w := _word(p.pattern).rstrip(".")) >= 4 or not w.isascii())
+    return frozenset(w for _, _, pattern in _compact(found, ("long",))
+                     if len(w := _word(pattern).rstrip(".")) >= 4 or not w.isascii())
 
 
 @cache
@@ -80,12 +89,9 @@ def plural_scales(code: str | None) -> frozenset[str]:
     if found is None:
         return frozenset()
     forms: dict[str, set[str]] = {}
-    for width in ("long", "short"):
-        formats = found.compact_decimal_formats.get(width) or {}
-        for plural in formats:
-            for number_pattern in formats[plural].values():  # "0 χιλιάδα" (one) beside "00 χιλιάδες"
-                single = number_pattern.pattern.count("0") == 1 and plural == "one"
-                forms.setdefault(_word(number_pattern.pattern).rstrip("."), set()).add("one" if single else "other")
+    for plural, _, pattern in _compact(found):  # "0 χιλιάδα" (one) beside "00 χιλιάδες"
+        single = pattern.count("0") == 1 and plural == "one"
+        forms.setdefault(_word(pattern).rstrip("."), set()).add("one" if single else "other")
     if not any("one" in f for f in forms.values()):
         return frozenset()
     return frozenset(w for w, f in forms.items() if w and "one" not in f)
@@ -144,9 +150,7 @@ def date_suffixes(code: str | None) -> frozenset[str]:
     found = locale(code)
     if found is None:
         return frozenset()
-    patterns = [str(p.pattern) for p in found.date_formats.values()]
-    patterns += [str(p) for p in (found._data.get("datetime_skeletons") or {}).values()]
-    return frozenset(m.group(2) for pattern in patterns for m in _FIELD.finditer(pattern))
+    return frozenset(m.group(2) for pattern in _date_patterns(found) for m in _FIELD.finditer(pattern))
 
 
 def _names(table: object, keep: Callable[[str], bool]) -> dict[str, int]:
@@ -187,10 +191,8 @@ def field_suffixes(code: str | None) -> dict[str, str]:
     found = locale(code)
     if found is None:
         return {}
-    patterns = [str(p.pattern) for p in found.date_formats.values()]
-    patterns += [str(p) for p in (found._data.get("datetime_skeletons") or {}).values()]
     result: dict[str, str] = {}
-    for pattern in patterns:
+    for pattern in _date_patterns(found):
         for m in _FIELD.finditer(pattern):
             suffix = m.group(2)[0]
             if (len(m.group(1)) <= 2 or m.group(1)[0] == "y") and not unicodedata.name(suffix, "").startswith("LATIN"):

@@ -12,16 +12,14 @@ the others. Whose casualties a figure counts is learnt the same way from the `si
 
 from __future__ import annotations
 
-import io
-import json
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .figures import CATEGORIES, number_value
+from .figures import CATEGORIES, DIGIT_RUN, number_value
 from .models import Figure, Sentence
+from .topic_model import pack, unpack
 
 NONE = "none"
 LABELS = (*CATEGORIES, NONE)
@@ -36,7 +34,6 @@ UNKNOWN_AT = 0.99  # ... and its side unknown only when the side regression is t
 # (on the development set: right for 5 of 36 casualty figures at 0.5, 21 at 0.9, 31 at 0.99)
 NONE_AT = 0.7  # a number is no figure when the regression gives none at least this probability (chosen on
 # the development sets dev_cldr1 and dev_cldr2: recall gains more than precision loses up to here)
-_DIGITS = re.compile(r"\d+(?:[.,\u066b\u066c\uff0c\uff0e'’\u00a0\u202f ]\d+)*")
 
 
 def window(text: str, start: int, end: int, size: tuple[int, int] = WIDE) -> str:
@@ -75,7 +72,7 @@ def number_span(text: str, words: str, near: int = 0) -> tuple[int, int] | None:
     at = text.find(words, near)
     if at < 0:
         return None
-    found = _DIGITS.search(words)
+    found = DIGIT_RUN.search(words)
     if found is None:
         return at, at + len(words)
     return at + found.start(), at + found.end()
@@ -169,15 +166,11 @@ class FigureModel:
         meta = {name: list(r.outputs) for name, r in parts.items()}
         arrays = {f"{name}.{field}": getattr(r, field) for name, r in parts.items()
                   for field in ("mean", "scale", "weights", "biases")}
-        buffer = io.BytesIO()
-        np.savez(buffer, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8), **arrays)
-        return buffer.getvalue()
+        return pack(meta, arrays)
 
     @staticmethod
     def from_bytes(data: bytes) -> FigureModel:
-        with np.load(io.BytesIO(data)) as stored:
-            arrays = {k: stored[k] for k in stored.files}
-        meta = json.loads(arrays["meta"].tobytes().decode())
+        meta, arrays = unpack(data)
         found = {name: Regression(tuple(outputs), *(arrays[f"{name}.{f}"] for f in ("mean", "scale", "weights",
                                                                                     "biases")))
                  for name, outputs in meta.items()}

@@ -4,7 +4,6 @@ number none). Cached like the topic classifier, by the hash of what it depends o
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from hashlib import sha256
@@ -18,7 +17,7 @@ from .examples import Example, example_files, load_examples
 from .figure_model import LABELS, NONE, SIDES, FigureModel, features, fit, number_span, windows
 from .figures import ALL, DIGIT_RUN, FigureFinder, whose
 from .knowledge import DataError, load_yaml
-from .training import KEPT_MODELS, _locked, shipped_vectors, vectors_of
+from .training import kept_model, shipped_vectors, vectors_of
 from .vectors import VectorStore
 
 MIN_ROWS = 20  # fewer figures than this in the examples: no figure model (numbers stay unread)
@@ -143,20 +142,6 @@ def trained_figure_model(examples: Path, slugs: Sequence[str], folder: Path | No
         found = rows(load_examples(examples, list(slugs)), finder) + labelled_rows(examples)
         return train_figure_model(found, store, model, shipped_vectors(examples, model.name))
 
-    if folder is None:
-        return now()
-    path = folder / f"figure-model-{figure_model_key(examples, data, model.name)}.npz"
-    with _locked(folder / "training.lock"):
-        if path.is_file():
-            try:
-                stored = path.read_bytes()
-                return FigureModel.from_bytes(stored) if stored else None
-            except (OSError, ValueError, KeyError, zipfile.BadZipFile):
-                pass  # damaged: train again
-        trained = now()
-        for old in sorted(folder.glob("figure-model-*.npz"), key=lambda p: p.stat().st_mtime)[:-KEPT_MODELS]:
-            old.unlink(missing_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(trained.to_bytes() if trained else b"")  # empty: too few figures to learn from
-        tmp.replace(path)
-        return trained
+    return kept_model(folder, f"figure-model-{figure_model_key(examples, data, model.name)}.npz", now,
+                      lambda trained: trained.to_bytes() if trained else b"",  # empty: too few figures
+                      lambda stored: FigureModel.from_bytes(stored) if stored else None)

@@ -32,9 +32,8 @@ _NUMBER = rf"\d{{1,3}}(?:{_SEPARATOR}\d{{3}})+(?![\d])(?:{_DECIMAL}\d+)?|\d+(?:{
 DIGIT_RUN = re.compile(_NUMBER)  # a number written with digits (figure_training reads every one)
 _ASCII_MARKS = str.maketrans({"\u066b": ".", "\u066c": ",", "\uff0c": ",", "\uff0e": "."})
 _SEPARATORS = re.compile(_SEPARATOR)
-
-_LETTER = LETTER  # Devanagari vowel signs, Thai and Arabic marks belong to their word
-_TOKEN = re.compile(rf"(?P<number>{_NUMBER})|(?P<word>{_LETTER}+(?:['’]{_LETTER}+)?)|(?P<sign>[$€£%٪])")
+# A word's letters include combining marks (Devanagari vowel signs, Thai and Arabic marks)
+_TOKEN = re.compile(rf"(?P<number>{_NUMBER})|(?P<word>{LETTER}+(?:['’]{LETTER}+)?)|(?P<sign>[$€£%٪])")
 _DATE = re.compile(r"\b\d{1,4}[-./]\d{1,2}[-./]\d{2,4}\b")
 _RANGE_DASH = re.compile(r"\s*[-–—~∼]\s*$")  # "10 000–12 000", "200∼250발"
 _CURRENCY = "$€£"
@@ -46,8 +45,9 @@ _CLAUSE = re.compile(r"[,;:()]")  # after the figure, a casualty word past one o
 _QUALIFIER_CHARS = 40
 _SHORT = 3  # stems up to this length match a word's start only, longer ones anywhere in it
 _WHOLE = "="  # a stem that starts with it matches the whole word only ("=kr", "=perso")
-_INFLECTED_STEM = 3  # a CLDR scale word this long may take an ending of up to _ENDING letters
-_ENDING = 5
+_INFLECTED_STEM = 3  # a CLDR scale word this long may take an ending ("binden") ...
+_ENDING = 5  # ... of up to this many letters when it has five letters or more ("miljardilla") ...
+_SHORT_ENDING = 3  # ... else of up to this many ("bin" + "den"; not "mil" + "ícias")
 
 
 @dataclass(frozen=True)
@@ -220,9 +220,9 @@ class FigureFinder:
             scaled = True
             glued_qualifier = next((label for label, phrases in view.qualifiers_after.items() if rest in phrases), None)
             glued_category = view.category(rest) if rest and glued_qualifier is None else None
-        elif value is not None and following is not None and view.scale(following.lower) is not None \
-                and _close(text, token, following):
-            value *= view.scale(following.lower) or 1.0  # "4,8 Millionen", "10mila", "6 млн", "3,3 miljardilla"
+        elif value is not None and following is not None and _close(text, token, following) \
+                and (multiplier := view.scale(following.lower)) is not None:
+            value *= multiplier  # "4,8 Millionen", "10mila", "6 млн", "3,3 miljardilla"
             scaled, last = True, last + 1
         elif vague and following is not None and following.lower in view.scales and _close(text, token, following):
             last = index + 1  # "several hundred", "flere tusen": the scale word belongs to the vague amount
@@ -498,7 +498,7 @@ class _View:
             return found
         for scale, value in self._scales_by_length:
             if len(scale) >= _INFLECTED_STEM and word.startswith(scale) \
-                    and len(word) - len(scale) <= (_ENDING if len(scale) >= 5 else 3):  # "binden"; not "milícias"
+                    and len(word) - len(scale) <= (_ENDING if len(scale) >= 5 else _SHORT_ENDING):
                 return value
             if len(word) >= 4 and scale.startswith(word) and value >= 1.0e6:
                 return value
@@ -684,7 +684,7 @@ def _measured(text: str, tokens: list[_Token], index: int, view: _View) -> bool:
         word = after.lower.rstrip(".")
         if word in view.units or word in view.own_months:
             return True
-        if after.start == token.end and word.startswith(view.date_suffixes or ("\0",)):
+        if after.start == token.end and view.date_suffixes and word.startswith(view.date_suffixes):
             return True
         if after.start == token.end and not word.isascii() and any(
                 word.startswith(u) for u in view.units if not u.isascii()) and not any(

@@ -116,7 +116,7 @@ class _View:
     def __init__(self, words: list[DateWords]) -> None:
         self.weekdays = {form: n for w in words for form, n in w.weekdays.items()}
         self.relative = {p: v for w in words for p, v in w.relative.items()}
-        # Stems of inflected weekday names, longest first: a form less its last two letters (at least four)
+        # Stems of inflected weekday names, longest first: a form less its last two letters (at least five)
         self.stems = sorted(((stem(form, 5), n) for w in words if w.inflected for form, n in w.weekdays.items()
                              if len(form) >= 5), key=lambda item: -len(item[0]))
         right = "" if words and all(w.particles for w in words) else r"(?!\w)"
@@ -157,8 +157,8 @@ class _View:
         """The weekday a matched phrase names: a form, else a form's stem with an ending."""
         found = self.weekdays.get(phrase)
         if found is None and self.stems:
-            found = next((n for s, n in self.stems if phrase.startswith(s) and len(phrase) - len(s) <= _ENDING + 2),
-                         None)
+            found = next((n for s, n in self.stems if phrase.startswith(s)
+                          and len(phrase) - len(s) <= _WEEKDAY_ENDING), None)
         return found
 
     def future(self, text: str) -> list[int]:
@@ -413,6 +413,7 @@ _YEAR_AFTER = re.compile(r"(?:\s{1,3}[^\W\d_]{1,4}|/[^\W\d_]{1,12}(?:\s[^\W\d_]{
 # A year right before a month name: "2024. aasta ", "2024 m. ", "2023 "
 _YEAR_BEFORE = re.compile(r"(?<!\d)(\d{4})(?:\.|\s?m\.)?(?:\s{1,3}[^\W\d_]{1,8})?\s{1,3}\Z")
 _ENDING = 4  # letters an inflected month name may add to a CLDR form ("kesäkuussa", "júniusban")
+_WEEKDAY_ENDING = 6  # letters a weekday's stem may take ("teisipäev" + "al", "hétf" + "őn")
 
 
 def _lone_months(text: str, months: Mapping[str, int], taken: Spans) -> list[tuple[int, DateMention]]:
@@ -423,13 +424,19 @@ def _lone_months(text: str, months: Mapping[str, int], taken: Spans) -> list[tup
         month = months.get(match.group().lower())
         if not month:
             continue
-        year = _YEAR_BEFORE.search(text, max(0, match.start() - 20), match.start())  # "2023 augusztusa"
-        before = year is not None and _STORY_YEARS[0] <= gregorian(int(year.group(1))) <= _STORY_YEARS[1]
-        start, end = (year.start(), match.end()) if before else (match.start(), match.end())
-        after = _YEAR_AFTER.match(text, match.end()) if start == match.start() else None
-        if after and _STORY_YEARS[0] <= gregorian(int(after.group(1))) <= _STORY_YEARS[1]:
-            year, end = after, after.end()
+        start, end, year = match.start(), match.end(), None
+        before = _YEAR_BEFORE.search(text, max(0, start - 20), start)  # "2023 augusztusa"
+        after = _YEAR_AFTER.match(text, end)  # "Αύγουστο του 2023"
+        if (written := _story_year(before)) is not None:
+            start, year = before.start(), written
+        elif (written := _story_year(after)) is not None:
+            end, year = after.end(), written
         if taken.take(start, end):
-            found.append((start, DateMention(text[start:end], gregorian(int(year.group(1))) if end != match.end()
-                                             or start != match.start() else None, month)))
+            found.append((start, DateMention(text[start:end], year, month)))
     return found
+
+
+def _story_year(match: re.Match[str] | None) -> int | None:
+    """The year a match's first group writes, when it is one of the story's (_STORY_YEARS)."""
+    year = gregorian(int(match.group(1))) if match else None
+    return year if year is not None and _STORY_YEARS[0] <= year <= _STORY_YEARS[1] else None

@@ -155,21 +155,32 @@ class TopicModel:
         if self.neighbours is not None:
             arrays["neighbours.vectors"] = self.neighbours.vectors.astype(np.float16)
             arrays["neighbours.labels"] = self.neighbours.labels
-        buffer = io.BytesIO()
-        np.savez(buffer, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8), **arrays)
-        return buffer.getvalue()
+        return pack(meta, arrays)
 
     @staticmethod
     def from_bytes(data: bytes) -> TopicModel:
-        with np.load(io.BytesIO(data)) as stored:
-            arrays = {k: stored[k] for k in stored.files}
-        meta = json.loads(arrays["meta"].tobytes().decode())
+        meta, arrays = unpack(data)
         nets = {name: Network.from_arrays(arrays, f"{name}.", m["outputs"], m["columns"], m["layers"])
                 for name, m in meta["networks"].items()}
         neighbours = (Neighbours(arrays["neighbours.vectors"].astype(np.float32), arrays["neighbours.labels"])
                       if "neighbours.vectors" in arrays else None)
         return TopicModel(nets["topics"], nets.get("concepts"), meta["embedding"], tuple(meta["term_names"]),
                           neighbours)
+
+
+def pack(meta: dict, arrays: dict[str, np.ndarray]) -> bytes:
+    """A trained model as bytes: its arrays, and `meta` (JSON) beside them (an .npz archive)."""
+    buffer = io.BytesIO()
+    np.savez(buffer, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8), **arrays)
+    return buffer.getvalue()
+
+
+def unpack(data: bytes) -> tuple[dict, dict[str, np.ndarray]]:
+    """What `pack` wrote: the meta and the arrays."""
+    with np.load(io.BytesIO(data)) as stored:
+        arrays = {k: stored[k] for k in stored.files if k != "meta"}
+        meta = json.loads(stored["meta"].tobytes().decode())
+    return meta, arrays
 
 
 # Training settings, chosen by cross-validation on the examples grouped by language (docs/evaluation.md):

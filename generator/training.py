@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
@@ -40,6 +41,7 @@ MIN_CONCEPT_EXAMPLES = 8
 KEPT_MODELS = 3
 
 Progress = Callable[[str], None]
+T = TypeVar("T")
 
 
 def model_key(examples: Path, topics: Sequence[Topic], embedding: str) -> str:
@@ -186,24 +188,34 @@ def trained_model(examples: Path, topics: Sequence[Topic], store: VectorStore, m
                   folder: Path | None, progress: Progress | None = None) -> TopicModel:
     """The model for these examples and topics: from `folder` when trained before, else trained now
     (and kept there). Errors in the examples name the file and the entry."""
-    key = model_key(examples, topics, model.name)
-    path = folder / f"topic-model-{key}.npz" if folder else None
-    if path is not None:
-        with _locked(folder / "training.lock"):
-            if path.is_file():
-                try:
-                    return TopicModel.from_bytes(path.read_bytes())
-                except (OSError, ValueError, KeyError, zipfile.BadZipFile):
-                    pass  # damaged: train again
-            trained = _train_now(examples, topics, store, model, progress)
-            # The newest few are kept: switching between two topics files trains each once.
-            for old in sorted(folder.glob("topic-model-*.npz"), key=lambda p: p.stat().st_mtime)[:-KEPT_MODELS]:
-                old.unlink(missing_ok=True)
-            tmp = path.with_suffix(".tmp")
-            tmp.write_bytes(trained.to_bytes())
-            tmp.replace(path)
-            return trained
-    return _train_now(examples, topics, store, model, progress)
+    return kept_model(folder, f"topic-model-{model_key(examples, topics, model.name)}.npz",
+                      lambda: _train_now(examples, topics, store, model, progress), TopicModel.to_bytes,
+                      TopicModel.from_bytes)
+
+
+def kept_model(folder: Path | None, name: str, train: Callable[[], T], dump: Callable[[T], bytes],
+               load: Callable[[bytes], T]) -> T:
+    """A trained model: read from `folder`/`name` when trained before, else `train()`ed and kept
+    there (one process trains at a time; a damaged file is trained again). The newest KEPT_MODELS
+    of its kind (the name up to its last "-") stay: switching between two topics files trains each
+    once."""
+    if folder is None:
+        return train()
+    path = folder / name
+    with _locked(folder / "training.lock"):
+        if path.is_file():
+            try:
+                return load(path.read_bytes())
+            except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+                pass  # damaged: train again
+        trained = train()
+        kind = name.rsplit("-", 1)[0]
+        for old in sorted(folder.glob(f"{kind}-*.npz"), key=lambda p: p.stat().st_mtime)[:-KEPT_MODELS]:
+            old.unlink(missing_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(dump(trained))
+        tmp.replace(path)
+        return trained
 
 
 def _train_now(folder: Path, topics: Sequence[Topic], store: VectorStore, model: Backend,
