@@ -228,22 +228,25 @@ def unspaced(code: str | None) -> bool:
 @cache
 def _every_month() -> dict[str, int]:
     """Month names of every language with a two-letter code CLDR has (lingua's languages all have one):
-    forms of four letters or more that name one month only."""
+    forms of three letters or more that name one month only."""
     from babel.localedata import locale_identifiers
 
     found: dict[str, set[int]] = {}
     for code in locale_identifiers():
         if len(code) == 2:
             for word, number in months(code).items():
-                if len(word) >= 4:
+                if len(word) >= 3:
                     found.setdefault(word, set()).add(number)
     return {w: next(iter(n)) for w, n in found.items() if len(n) == 1}
 
 
-def any_month(word: str) -> int | None:
-    """The month a word names in any language CLDR has ("Νοεμβρίου", "marraskuuta"): for datelines,
-    read before the article's language is known. Loaded on first use (about a second)."""
-    return _every_month().get(word.lower().rstrip("."))
+def any_month(word: str, least: int = 4) -> int | None:
+    """The month a word of at least `least` letters names in any language CLDR has ("Νοεμβρίου",
+    "marraskuuta"): for datelines, read before the article's language is known (a three-letter word
+    such as Serbian "нов" is a month only where a day and a year stand beside it and a time follows).
+    Loaded on first use (about a second)."""
+    word = word.lower().rstrip(".")
+    return _every_month().get(word) if len(word) >= least else None
 
 
 def script_of(code: str | None) -> str:

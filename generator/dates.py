@@ -40,6 +40,9 @@ class Calendar:
             rf"(?<!\d)(\d{{1,2}})\.?{gap}({_W}{{2,20}})\.?,?{gap}(\d{{4}})(?!\d)"))
         object.__setattr__(self, "_month_day", re.compile(
             rf"(?<!\w)({_W}{{2,20}})\.?\s{{1,3}}(\d{{1,2}}),?\s{{1,3}}(\d{{4}})(?!\d)"))
+        # The year first, as Hungarian and Lithuanian write it ("2025. január 13.", "2025 m. sausio 13 d.").
+        object.__setattr__(self, "_year_month_day", re.compile(
+            rf"(?<!\d)(\d{{4}})\.?{gap}({_W}{{2,20}})\.?\s{{1,3}}(\d{{1,2}})(?!\d)"))
         object.__setattr__(self, "_extra", tuple(re.compile(p) for p in self.patterns))
         # Dates without a year, and months of a year ("28. Oktober", "13 июня", "im September 2023").
         object.__setattr__(self, "_day_only", re.compile(rf"(?<![\d.,])(\d{{1,2}})\.?{gap}({_W}{{2,20}})(?!\w)"))
@@ -177,14 +180,13 @@ def parse_date(text: str, calendar: Calendar) -> str | None:
             year, month, day = (_group(m, part) for part in "ymd")
             if year and month and day and (found := _valid(year, month, day)):
                 return found
-    for m in calendar._day_month.finditer(text):
-        month = calendar.months.get(m.group(2).lower()) or cldr.any_month(m.group(2))
-        if month and (found := _valid(int(m.group(3)), month, int(m.group(1)))):
-            return found
-    for m in calendar._month_day.finditer(text):
-        month = calendar.months.get(m.group(1).lower()) or cldr.any_month(m.group(1))
-        if month and (found := _valid(int(m.group(3)), month, int(m.group(2)))):
-            return found
+    for pattern, groups in ((calendar._day_month, "dmy"), (calendar._month_day, "mdy"),
+                            (calendar._year_month_day, "ymd")):
+        for m in pattern.finditer(text):
+            parts = dict(zip(groups, m.groups(), strict=True))
+            month = calendar.months.get(parts["m"].lower()) or cldr.any_month(parts["m"], least=3)
+            if month and (found := _valid(int(parts["y"]), month, int(parts["d"]))):
+                return found
     return None
 
 

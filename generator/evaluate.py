@@ -9,7 +9,6 @@ scored too: each article of examples is classified as one document."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,12 +20,11 @@ from .clean import words
 from .corpus import Corpus
 from .decide import SentenceModel, decide
 from .examples import Example
+from .letters import UNSPACED
 from .models import Sentence
 
 # Share of words two sentences must have in common to be taken for the same sentence.
 _OVERLAP = 0.6
-# Scripts written without spaces between words: compared by character pairs.
-_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -73,7 +71,7 @@ def load_labels(path: Path) -> list[Label]:
 def _tokens(text: str) -> set[str]:
     found = set()
     for word in words(text):
-        if _UNSPACED.search(word) and len(word) > 1:
+        if UNSPACED.search(word) and len(word) > 1:  # no spaces between words: compared by character pairs
             found.update(word[i:i + 2] for i in range(len(word) - 1))
         else:
             found.add(word)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .figures import CATEGORIES, DIGIT_RUN, number_value
+from .letters import DENSE
 from .models import Figure, Sentence
 from .topic_model import pack, unpack
 
@@ -37,18 +38,32 @@ NONE_AT = 0.7  # a number is no figure when the regression gives none at least t
 
 
 def window(text: str, start: int, end: int, size: tuple[int, int] = WIDE) -> str:
-    """The words around text[start:end] (`size`: characters before and after), the span marked with
-    brackets, cut at spaces where the text has them (not in the middle of a word)."""
+    """The words around text[start:end] (`size`: characters before and after, a Chinese character or
+    kana counting DENSE_WEIGHT), the span marked with brackets, cut at spaces where the text has them
+    (not in the middle of a word)."""
     before, after = size
-    left_from = max(0, start - before)
+    left_from = _reach(text, start, before, -1)
     left = text[left_from:start]
     if left_from > 0 and " " in left:
         left = left[left.index(" ") + 1:]
-    right_to = min(len(text), end + after)
+    right_to = _reach(text, end, after, 1)
     right = text[end:right_to]
     if right_to < len(text) and " " in right.strip():
         right = right[:right.rstrip().rindex(" ")]
     return f"{left}[{text[start:end]}]{right}".strip()
+
+
+DENSE_WEIGHT = 3  # a character that writes a word or syllable is worth about three letters
+
+
+def _reach(text: str, at: int, budget: int, step: int) -> int:
+    """Where a window of `budget` from `at` ends (step -1: leftwards, 1: rightwards)."""
+    limit = 0 if step < 0 else len(text)
+    while budget > 0 and at != limit:
+        char = text[at - 1] if step < 0 else text[at]
+        budget -= DENSE_WEIGHT if DENSE.match(char) else 1
+        at += step
+    return at
 
 
 MAX_NUMBERS = 30  # numbers of one sentence the model reads (two windows each); the rest stay undecided

@@ -23,3 +23,8 @@ def _marks() -> str:
 MARKS = _marks()
 LETTER = rf"(?:[^\W\d_]|[{MARKS}])"  # a letter or a combining mark
 WORD_CHAR = rf"(?:\w|[{MARKS}])"  # what `\w` matches, and combining marks
+# Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Tibetan, Burmese, Khmer).
+UNSPACED = re.compile(r"[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+# Characters each of which writes a word or a syllable (Chinese characters, kana, full-width forms): a
+# window of text measured in characters takes fewer of them.
+DENSE = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")

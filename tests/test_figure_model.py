@@ -72,6 +72,10 @@ def test_windows_mark_the_number_and_cut_at_spaces():
     start, end = number_span(text, "rund 12.000")
     assert text[start:end] == "12.000"
     assert window(text, start, end, (20, 30)) == "Seoul sind rund [12.000] nordkoreanische Soldaten in"
+    # a Chinese character counts three letters: the narrow window stays within the clause
+    text = "朝鲜迄今共向俄罗斯派遣约1.5万名兵力，其中约4700人死伤，包括600多名阵亡者。"
+    start = text.index("1.5")
+    assert window(text, start, start + 3, (20, 30)) == "向俄罗斯派遣约[1.5]万名兵力，其中约4700人"
 
 
 def _model(outputs: tuple[str, ...], column: int, columns: int = 8) -> Regression:

@@ -437,3 +437,30 @@ def test_wire_datelines_and_bylines_led_by_the_date_are_datelines():
         assert found is None or found[0].reason != "dateline", line
     assert match_line_rule("Berlin, 3. März 2024 - Die Regierung hat gestern beschlossen, dass es so bleibt.",
                            knowledge.line_rules, knowledge.calendar) is None
+
+
+@pytest.mark.parametrize("line, date", [
+    ("Kovács Dániel | 2025. január 13. – 10:41 | Frissítve: 13:20", "2025-01-13"),  # the year first
+    ("четвртак, 20. нов 2025, 14:27 -> 16:03", "2025-11-20"),  # a weekday, a three-letter month
+    ("Von Hans Meier | 12. März 2024, 14:30 Uhr", "2024-03-12"),
+])
+def test_a_stamp_with_a_month_name_and_a_time_dates_the_article(line, date):
+    from generator.clean import match_line_rule
+
+    knowledge = load_knowledge()
+    found = match_line_rule(line, knowledge.line_rules, knowledge.calendar)
+    assert found is not None and found[0].reason == "dateline" and found[1]["date"] == date
+
+
+@pytest.mark.parametrize("line", [
+    "Am 5. November 2024 um 14:30 Uhr begann der Angriff.",  # a sentence with a date and a time
+    "Am 5. November 2024, 14:30 Uhr begann der Angriff auf die Stadt",
+    "Die Sitzung am 12. März 2024 endete 14:30",
+    "Seit 2022 sind 12 Soldaten 14:30",
+])
+def test_a_sentence_with_a_date_and_a_time_is_no_stamp(line):
+    from generator.clean import match_line_rule
+
+    knowledge = load_knowledge()
+    found = match_line_rule(line, knowledge.line_rules, knowledge.calendar)
+    assert found is None or found[0].reason != "dateline"
