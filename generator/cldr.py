@@ -77,7 +77,7 @@ def long_scales(code: str | None) -> frozenset[str]:
     if found is None:
         return frozenset()
     return frozenset(w for _, _, pattern in _compact(found, ("long",))
-                     if len(w := _word(pattern).rstrip(".")) >= 4 or not w.isascii())
+                     if len(w := _word(pattern).rstrip(".")) >= 3 or not w.isascii())  # "mil", "bin"; not "k"
 
 
 @cache
@@ -109,10 +109,11 @@ def symbols(code: str | None) -> tuple[str, str]:
 
 
 @cache
-def unit_words(code: str | None) -> frozenset[str]:
+def unit_words(code: str | None, before: bool = False) -> frozenset[str]:
     """Words and signs of the units that make a number no figure (percentages, distances, areas,
-    weights, durations): "%", "mm", "χιλιόμετρα", "yüzde", "tuntia". Words of "per" patterns ("ανά",
-    "في") and one-letter symbols are left out."""
+    weights, durations): "%", "mm", "χιλιόμετρα", "yüzde", "tuntia"; with `before`, only those
+    written before the number ("yüzde 30", "% 30", not Hindi "से" of "5 से॰", five seconds, which
+    is also "from"). Words of "per" patterns ("ανά", "في") and one-letter symbols are left out."""
     found = locale(code)
     if found is None:
         return frozenset()
@@ -129,7 +130,8 @@ def unit_words(code: str | None) -> frozenset[str]:
             plurals = {k: v for k, v in lengths.items() if k != "per"} if hasattr(lengths, "items") else {}
             for pattern in plurals.values():
                 if isinstance(pattern, str):
-                    words.update(w.rstrip(".") for w in _PLACEHOLDER.sub(" ", pattern).lower().split())
+                    written = (pattern.split("{0}")[0] if "{0}" in pattern else "") if before else pattern
+                    words.update(w.rstrip(".") for w in _PLACEHOLDER.sub(" ", written).lower().split())
     return frozenset(w for w in words - per
                      if w in ("%", "٪") or (len(w) > 1 and not w.startswith("/")) or _ideographic(w))
 

@@ -193,11 +193,12 @@ class FigureFinder:
                 return None, index
         elif token.kind == "word" and (token.lower in view.vague or token.lower in view.few):
             vague, value = True, None
-        elif view.model and token.kind == "word" and token.lower in view.long_scales \
+        elif view.model and token.kind == "word" and (alone := view.long_scale(token.lower)) \
                 and (index == 0 or tokens[index - 1].kind != "number"):
-            # "ألف خبير" a thousand experts, "χιλιάδες στρατιώτες" thousands of soldiers: the model decides
-            vague = token.lower in view.plural_scales
-            value = None if vague else view.scales[token.lower]
+            # "ألف خبير" a thousand experts, "χιλιάδες στρατιώτες" thousands of soldiers, "כאלף" about a
+            # thousand: the model decides
+            vague = alone in view.plural_scales
+            value = None if vague else view.scales[alone]
         elif token.kind == "word" and token.lower in view.number_words:
             value = view.number_words[token.lower]
             unit = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -449,12 +450,15 @@ class _View:
         self.scales = {**(cldr.scales(own) if model else {}), **merged(rules.scales)}
         self.long_scales = cldr.long_scales(own) if model else frozenset()
         self.units = cldr.unit_words(own) if model else frozenset()
+        self.units_before = cldr.unit_words(own, before=True) if model else frozenset()
         self.date_suffixes = tuple(cldr.date_suffixes(own)) if model else ()
         self.own_months = frozenset(cldr.months(own)) if model else frozenset()
         self.plural_scales = cldr.plural_scales(own) if model else frozenset()
         if model:  # Hindi writes "हजार" as well as CLDR's "हज़ार": a nukta is often left out
             self.scales.update({w.replace("\u093c", ""): v for w, v in self.scales.items() if "\u093c" in w})
         self._scales_by_length = sorted(self.scales.items(), key=lambda item: -len(item[0])) if model else []
+        self.unspaced = model and cldr.unspaced(own)
+        self.prefixing = model and cldr.prefixing(own)
         self.number_words = merged(rules.number_words)
         self.vague = merged(rules.vague)
         self.few = merged(rules.few)
@@ -494,8 +498,12 @@ class _View:
         inflected form ("miljardilla", "binden": a scale word and a short ending) or an abbreviation
         ("εκατ" of "εκατομμύρια")."""
         found = self.scales.get(word)
-        if found is not None or not self._scales_by_length or len(word) < _INFLECTED_STEM:
+        if found is not None or not self._scales_by_length:
             return found
+        if self.unspaced:  # Thai glues the next word on: "ล้านดอลลาร์" million dollars, "แสนล้านบาท"
+            return self._glued_scale(word)
+        if len(word) < _INFLECTED_STEM:
+            return None
         for scale, value in self._scales_by_length:
             if len(scale) >= _INFLECTED_STEM and word.startswith(scale) \
                     and len(word) - len(scale) <= (_ENDING if len(scale) >= 5 else _SHORT_ENDING):
@@ -503,6 +511,25 @@ class _View:
             if len(word) >= 4 and scale.startswith(word) and value >= 1.0e6:
                 return value
         return None
+
+    def long_scale(self, word: str) -> str | None:
+        """The long scale word a word is, also after a glued Hebrew prefix letter ("כאלף")."""
+        if word in self.long_scales:
+            return word
+        if self.prefixing and len(word) > 2 and word[0] in cldr.PREFIXES and word[1:] in self.long_scales:
+            return word[1:]
+        return None
+
+    def _glued_scale(self, word: str) -> float | None:
+        """The scale words a word of a language without spaces starts with, multiplied ("แสนล้าน":
+        a hundred thousand millions)."""
+        value, rest = None, word
+        while rest:
+            scale = next(((s, v) for s, v in self._scales_by_length if rest.startswith(s)), None)
+            if scale is None:
+                break
+            value, rest = (value or 1.0) * scale[1], rest[len(scale[0]):]
+        return value
 
     def names_currency(self, tokens: Sequence[_Token]) -> bool:
         """Whether a sentence's tokens name a currency: a sign, or a money word that is a currency
@@ -692,7 +719,7 @@ def _measured(text: str, tokens: list[_Token], index: int, view: _View) -> bool:
             return True  # "48時間", "3か月"
     if before is not None and before.kind != "number" and text[before.end:token.start].strip() == "":
         word = before.lower.rstrip(".")
-        return word in view.units or word in view.own_months
+        return word in view.units_before or word in view.own_months
     return False
 
 

@@ -1,7 +1,9 @@
 """Sentences: split a paragraph with its language's splitter (sentencex), then re-join splits made
-after an abbreviation listed for that language in languages.yml, or between a day and its month
-("am 28. Oktober", months also from languages.yml). Each sentence keeps its pieces
-per original line, so a citation lands on the line where the sentence starts."""
+after an abbreviation listed for that language in languages.yml, between a day and its month
+("am 28. Oktober", months also from languages.yml), or after a point before a lower-case letter,
+which starts no sentence in any script that has case ("apie 12 mln. artilerijos sviedinių"). Each
+sentence keeps its pieces per original line, so a citation lands on the line where the sentence
+starts."""
 
 from __future__ import annotations
 
@@ -47,7 +49,8 @@ def split_sentences(text: str, language: str, abbreviations: Collection[str],
         after_abbreviation = (m := _LAST_WORD.search(previous)) and m.group(1).lower() in abbreviations
         first = _FIRST_WORD.match(stripped)
         day_and_month = bool(_DAY_NUMBER.search(previous) and first and first.group(0).lower() in months)
-        if offsets and (after_abbreviation or day_and_month or not _HAS_WORD.search(stripped)):
+        lower = previous.endswith(".") and bool(first) and first.group(0)[0].islower()
+        if offsets and (after_abbreviation or day_and_month or lower or not _HAS_WORD.search(stripped)):
             offsets[-1] = (offsets[-1][0], end)
         else:
             offsets.append((start, end))

@@ -16,7 +16,9 @@ LANGUAGE_FLOOR = 0.4  # Hungarian munitions precision
 def test_the_second_set_holds_its_floors():
     scores, unmatched, found = measure_labelled(DEV2)
     assert len(found.languages) >= 25
-    assert len(unmatched) < 0.06 * len(found.pairs)
+    # labels of lines cleanup sets aside (stamps, captions, cookie notices) match no sentence: 99 of
+    # 1,502 since stamps with a month's name and a time are set aside too (session 12), 74 before
+    assert len(unmatched) < 0.07 * len(found.pairs)
     for topic in FLOORS:
         assert_floor(scores, topic, FLOORS)
     language, low = found.weakest()

@@ -46,6 +46,14 @@ def test_cldr_units_symbols_months_and_date_suffixes():
     ("ar", "أرسلت كوريا الشمالية ١٢٬٠٠٠ جندي و 5 ملايين قذيفة", [12_000, 5e6]),
     ("hi", "उत्तर कोरिया ने 12,000 सैनिक और ३ लाख गोले भेजे", [12_000, 3e5]),
     ("fi", "Pohjois-Korea lähetti 12 000 sotilasta ja 3 miljoonaa ammusta", [12_000, 3e6]),
+    # a scale word glued to the next word where words have no spaces; two glued scales multiply
+    ("th", "ได้รับสูงสุดถึง 5,500 ล้านดอลลาร์สหรัฐ หรือราว 1.8 แสนล้านบาท", [5.5e9, 1.8e11]),
+    # a long scale word alone, also of three letters, and after a Hebrew prefix letter ("about")
+    ("pt", "a Coreia do Norte enviará mil sapadores", [1_000]),
+    ("tr", "yaklaşık bin askerin de yaralandığını", [1_000]),
+    ("he", "בנוסף, כאלף חבלני הנדסה צפון קוריאנים", [1_000]),
+    # a unit CLDR writes after the number ("5 से॰", five seconds) does not hide a number after it
+    ("hi", "रूस को उत्तर कोरिया से १२ लाख से अधिक तोप के गोले मिले", [1.2e6]),
 ])
 def test_numbers_of_a_language_without_data_wait_for_the_model(finder, language, text, expected):
     found = finder.find(text, language)

@@ -70,3 +70,13 @@ def test_scripts_without_latin_full_stops_are_split(lang, text, count):
     sentences = sentences_of([Line(1, text)], lang, set())
     assert len(sentences) == count
     assert "".join(s.text for s in sentences).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_point_before_a_lower_case_letter_ends_no_sentence():
+    """In a language with no abbreviations listed: "mln." and an ordinal year ("2024.") are followed by
+    a lower-case word, which starts no sentence in a script with case."""
+    text = "Šiaurės Korėja perdavė apie 12 mln. artilerijos sviedinių. Tai daug."
+    assert [text[a:b] for a, b in split_sentences(text, "lt", set())] == [
+        "Šiaurės Korėja perdavė apie 12 mln. artilerijos sviedinių.", "Tai daug."]
+    text = "Jau kopš 2024. gada oktobra mūsu rīcībā bija informācija. Tā ir."
+    assert len(split_sentences(text, "lv", set())) == 2
