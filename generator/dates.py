@@ -161,6 +161,20 @@ def gregorian(year: int) -> int:
     return year - offset if low <= year <= high else year
 
 
+# A stamp's day, an abbreviated month with inner points and a year of two or four digits ("18 ต.ค. 67").
+_DOTTED = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\s{{1,3}}({_W}{{1,4}}(?:\.{_W}{{1,4}}){{1,3}})\.?\s{{1,3}}(\d{{4}}|\d{{2}})(?!\d)")
+_SHORT_YEARS = 40  # a two-digit year up to this is of this century; a later one of the Buddhist era's 26th
+# century ("67" is 2567, 2024), which Thai stamps write: no news of this story names 2041 or later
+
+
+def _full_year(written: str) -> int:
+    year = int(written)
+    if len(written) > 2:
+        return year
+    return 2000 + year if year <= _SHORT_YEARS else 2500 + year
+
+
 def _valid(year: int, month: int, day: int) -> str | None:
     try:
         return dt.date(gregorian(year), month, day).isoformat()
@@ -187,6 +201,10 @@ def parse_date(text: str, calendar: Calendar) -> str | None:
             month = calendar.months.get(parts["m"].lower()) or cldr.any_month(parts["m"], least=3)
             if month and (found := _valid(int(parts["y"]), month, int(parts["d"]))):
                 return found
+    for m in _DOTTED.finditer(text):
+        month = cldr.any_month(m.group(2), least=3)
+        if month and (found := _valid(_full_year(m.group(3)), month, int(m.group(1)))):
+            return found
     return None
 
 

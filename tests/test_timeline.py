@@ -443,6 +443,8 @@ def test_wire_datelines_and_bylines_led_by_the_date_are_datelines():
     ("Kovács Dániel | 2025. január 13. – 10:41 | Frissítve: 13:20", "2025-01-13"),  # the year first
     ("четвртак, 20. нов 2025, 14:27 -> 16:03", "2025-11-20"),  # a weekday, a three-letter month
     ("Von Hans Meier | 12. März 2024, 14:30 Uhr", "2024-03-12"),
+    # a month abbreviated with inner points, a two-digit Buddhist-era year (2567), a bar, a time
+    ("18 ต.ค. 67 | 14:32 น. | อัปเดตล่าสุด 16:05 น. | ไทยพีบีเอส", "2024-10-18"),
 ])
 def test_a_stamp_with_a_month_name_and_a_time_dates_the_article(line, date):
     from generator.clean import match_line_rule
