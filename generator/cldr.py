@@ -176,6 +176,18 @@ def months(code: str | None) -> dict[str, int]:
 
 
 @cache
+def numbered_months(code: str | None) -> frozenset[str]:
+    """The words a language writes before a month's number where its months have no names
+    (Vietnamese "tháng 10", October; CLDR's forms "tháng 1" .. "tháng 12", abbreviated "thg 10")."""
+    found: set[str] = set()
+    for name, number in months(code).items():
+        word, _, digits = name.rpartition(" ")
+        if word and digits == str(number):
+            found.add(word)
+    return frozenset(w for w in found if all(f"{w} {n}" in months(code) for n in range(1, 13)))
+
+
+@cache
 def weekdays(code: str | None) -> dict[str, int]:
     """Weekday names in every form CLDR has -> 0 (Monday) .. 6."""
     found = locale(code)
@@ -217,6 +229,25 @@ def relative_words(code: str | None) -> dict[str, tuple[int, str]]:
             if isinstance(phrase, str) and phrase.strip():
                 result.setdefault(" ".join(phrase.lower().split()), (int(shift), unit))
     return result
+
+
+@cache
+def year_words(code: str | None) -> frozenset[str]:
+    """The language's words for "year" (Vietnamese "năm", Persian "سال", Estonian "aasta"): the words
+    its "in {0} years" and "{0} years ago" patterns share, less those its day patterns have too
+    (Romanian "de" of "peste {0} de ani")."""
+    found = locale(code)
+    if found is None:
+        return frozenset()
+    fields = found._data.get("date_fields") or {}
+
+    def words(unit: str, direction: str) -> set[str]:
+        forms = (fields.get(unit) or {}).get(direction) or {}
+        return {w for pattern in forms.values() if isinstance(pattern, str) and "{0}" in pattern
+                for w in _PLACEHOLDER.sub(" ", pattern).lower().split()}
+
+    shared = words("year", "future") & words("year", "past")
+    return frozenset(w for w in shared - words("day", "future") - words("day", "past") if any(c.isalpha() for c in w))
 
 
 def unspaced(code: str | None) -> bool:

@@ -129,7 +129,7 @@ class _View:
         after = _alternatives([p for w in words for p in w.years_after])
         self.years = [re.compile(pattern, re.IGNORECASE) for pattern, words in (
             (rf"(?<!\w)(?:{before})\s{{1,3}}(\d{{4}})(?!\d)", before),
-            (rf"(?<![\d.,])(\d{{4}})\s{{0,2}}(?:{after})(?!\w)", after)) if words]
+            (rf"(?<![\d.,])(\d{{4}})\.?\s{{0,2}}(?:{after})(?!\w)", after)) if words]  # "2022. aastast"
         self.ahead_near = _Beside([p for w in words for p in w.ahead_before])
         self.ahead_next = _Beside([p for w in words for p in w.ahead_next])
         self.back_near = _Beside([p for w in words for p in w.ahead_back])
@@ -268,21 +268,22 @@ class DateFinder:
             if not d.valid or d.start in merged:
                 continue
             end = len(text[:d.start].rstrip())
-            phrase = months.get(end) if d.month is None and end < d.start else None
+            phrase = months.get(end) if d.month is None and end <= d.start else None  # "来月24日" too
             if phrase is not None:
                 start, month = found[phrase]
                 found[phrase] = (start, DateMention(text[start:d.end], day=d.day, shift=month.shift, unit="month"))
                 continue
             found.append((d.start, DateMention(text[d.start:d.end], d.year, d.month, d.day,
                                                direction=0 if d.month else view.ahead(text, d.start, d.end, future))))
+        own = self._months(language)
+        if language not in self.words and language not in self.months and own:
+            found += _lone_months(text, own, taken)  # "στον Ιούνιο", "kesäkuussa", "júniusban"; before a
+            # year word takes its year ("2024. aasta oktoobrist")
         for pattern in view.years:
             for m in pattern.finditer(text):
                 year = int(m.group(1))
                 if _YEARS[0] <= year <= _YEARS[1] and taken.take(m.start(), m.end()):
                     found.append((m.start(), DateMention(m.group(), year)))
-        own = self._months(language)
-        if language not in self.words and language not in self.months and own:
-            found += _lone_months(text, own, taken)  # "στον Ιούνιο", "kesäkuussa", "júniusban"
         for m in view.months.finditer(text) if view.months else ():
             # "im September", "we wrześniu": a month without day or year, only after a word that
             # makes it a date (English "may" alone is a verb); chronology.py finds its year
@@ -330,8 +331,11 @@ def cldr_words(language: str) -> DateWords:
     # Weekday names are read by their stems where words take endings; not in Arabic and Hebrew script
     # ("الثلاثة", three, is no Tuesday) nor where words are not spaced
     inflected = not unspaced and cldr.script_of(language) not in ("ARABIC", "HEBREW")
-    return DateWords(dict(cldr.weekdays(language)), dict(cldr.relative_words(language)),
-                     particles=unspaced, unspaced=unspaced, inflected=inflected, prefixed=cldr.prefixing(language))
+    # CLDR's word for "year" before a year ("năm 2023", "سال ۲۰۲۴") or after it, inflected ("2023 yılında")
+    years = tuple(sorted(cldr.year_words(language))) if not unspaced else ()
+    return DateWords(dict(cldr.weekdays(language)), dict(cldr.relative_words(language)), years_before=years,
+                     years_after=tuple(f"{w}*" for w in years), particles=unspaced, unspaced=unspaced,
+                     inflected=inflected, prefixed=cldr.prefixing(language))
 
 
 def stem(form: str, least: int = 4) -> str:
@@ -343,14 +347,22 @@ def stem(form: str, least: int = 4) -> str:
 def _cldr_patterns(language: str | None) -> tuple[re.Pattern[str], ...]:
     """Dates written with digits and the letters CLDR puts after them ("2024年11月28日", "11月28日",
     "2024年11月", "28日")."""
+    numbered = _alternatives(sorted(cldr.numbered_months(language)))
+    if numbered:
+        # "tháng 10/2024", "tháng 10 năm 2024", "tháng 10": the month's number after its word
+        years = _alternatives(sorted(cldr.year_words(language))) or "(?!)"
+        return tuple(re.compile(p, re.IGNORECASE) for p in (
+            rf"(?<!\w)(?:{numbered})\s(?P<m>\d{{1,2}})(?:\s?/\s?|\s(?:{years})\s)(?P<y>\d{{4}})(?!\d)",
+            rf"(?<!\w)(?:{numbered})\s(?P<m>\d{{1,2}})(?![\d/.,]\d)(?!\d)"))
     suffix = cldr.field_suffixes(language)
     if not {"year", "month", "day"} <= set(suffix):
         return ()
     y, m, d = (re.escape(suffix[f]) for f in ("year", "month", "day"))
     year, month, day = r"(?P<y>\d{4})", r"(?P<m>\d{1,2})", r"(?P<d>\d{1,2})"
+    # a day alone: "24日", "来月24日"; not the day of an impossible "13月24日"
     return tuple(re.compile(p) for p in (
         rf"(?<!\d){year}\s?{y}\s?{month}\s?{m}\s?{day}\s?{d}", rf"(?<!\d){month}\s?{m}\s?{day}\s?{d}",
-        rf"(?<!\d){year}\s?{y}\s?{month}\s?{m}", rf"(?<![\d{m}]){day}\s?{d}"))
+        rf"(?<!\d){year}\s?{y}\s?{month}\s?{m}", rf"(?<!\d)(?<!\d{m}){day}\s?{d}"))
 
 
 class Inflected(Mapping[str, int]):

@@ -146,6 +146,14 @@ def dates():
                                                        (None, 2, None, None)]),
     ("fi", "eilen keskiviikkona 15. kesäkuuta", [(None, None, None, None), (None, 6, 15, 2)]),
     ("he", "ביום ראשון ובאפריל", [(None, None, None, 6), (None, 4, None, None)]),
+    # months written with their number after a word (CLDR's "tháng 10"), with a year or alone
+    ("vi", "kể từ tháng 10/2025, tháng 3 năm 2024 và tháng 5",
+     [(2025, 10, None, None), (2024, 3, None, None), (None, 5, None, None)]),
+    # CLDR's word for "year" before or after a year; a month after a year and that word keeps its year
+    ("vi", "tính từ năm 2023", [(2023, None, None, None)]),
+    ("et", "alates 2022. aastast ja 2024. aasta oktoobrist", [(2022, None, None, None), (2024, 10, None, None)]),
+    # a day right after "next month": that day of that month
+    ("ja", "侵略は来月24日で丸3年", [(None, None, 24, None)]),
 ])
 def test_dates_of_a_language_without_data_come_from_cldr(dates, language, text, expected):
     found = dates.find(text, language)
