@@ -13,6 +13,8 @@ from functools import cache
 
 from babel import Locale, UnknownLocaleError
 
+from .letters import UNSPACED
+
 _PATTERN_NOISE = re.compile(r"[0#¤'\u200e\u200f\u061c]")  # digits, currency sign, quotes, direction marks
 _PLACEHOLDER = re.compile(r"\{\d\}")
 # Units whose words make a number no figure: it measures something else ("152 mm", "30 %", "40 km").
@@ -195,7 +197,6 @@ def weekdays(code: str | None) -> dict[str, int]:
 
 
 _FIELDS = {"y": "year", "M": "month", "L": "month", "d": "day"}
-_UNSPACED = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN")
 
 
 @cache
@@ -232,22 +233,34 @@ def relative_words(code: str | None) -> dict[str, tuple[int, str]]:
 
 
 @cache
-def year_words(code: str | None) -> frozenset[str]:
-    """The language's words for "year" (Vietnamese "năm", Persian "سال", Estonian "aasta"): the words
-    its "in {0} years" and "{0} years ago" patterns share, less those its day patterns have too
-    (Romanian "de" of "peste {0} de ani")."""
+def currency_words(code: str | None) -> tuple[str, ...]:
+    """The language's names and symbols of currencies, lower case, longest first ("ดอลลาร์สหรัฐ", "บาท")."""
+    found = locale(code)
+    if found is None:
+        return ()
+    names = {n.lower() for n in found.currencies.values()} | {s.lower() for s in found.currency_symbols.values()}
+    return tuple(sorted((n for n in names if n and not n.isascii()), key=len, reverse=True))
+
+
+@cache
+def field_words(code: str | None, unit: str = "year") -> frozenset[str]:
+    """The language's words for a unit of time, "year" or "day" (Vietnamese "năm", "ngày"; Persian
+    "سال"; Estonian "aasta"): the words its "in {0} years" and "{0} years ago" patterns share, less
+    the particles the other unit's patterns have too (Romanian "de" of "peste {0} de ani")."""
     found = locale(code)
     if found is None:
         return frozenset()
     fields = found._data.get("date_fields") or {}
 
-    def words(unit: str, direction: str) -> set[str]:
-        forms = (fields.get(unit) or {}).get(direction) or {}
+    def words(field: str, direction: str) -> set[str]:
+        forms = (fields.get(field) or {}).get(direction) or {}
         return {w for pattern in forms.values() if isinstance(pattern, str) and "{0}" in pattern
                 for w in _PLACEHOLDER.sub(" ", pattern).lower().split()}
 
-    shared = words("year", "future") & words("year", "past")
-    return frozenset(w for w in shared - words("day", "future") - words("day", "past") if any(c.isalpha() for c in w))
+    other = "day" if unit == "year" else "year"
+    shared = words(unit, "future") & words(unit, "past")
+    return frozenset(w for w in shared - words(other, "future") - words(other, "past")
+                     if sum(c.isalpha() for c in w) > 1)  # not the root locale's "y"
 
 
 def unspaced(code: str | None) -> bool:
@@ -255,7 +268,7 @@ def unspaced(code: str | None) -> bool:
     date words then match inside longer runs of letters."""
     names = [*weekdays(code), *months(code)]
     letters = [c for name in names for c in name if c.isalpha()]
-    return bool(letters) and all(unicodedata.name(c, "").startswith(_UNSPACED) for c in letters)
+    return bool(letters) and all(UNSPACED.match(c) for c in letters)
 
 
 @cache
@@ -275,9 +288,9 @@ def _every_month() -> dict[str, int]:
 
 def any_month(word: str, least: int = 4) -> int | None:
     """The month a word of at least `least` letters names in any language CLDR has ("Νοεμβρίου",
-    "marraskuuta"): for datelines, read before the article's language is known (a three-letter word
-    such as Serbian "нов" is a month only where a day and a year stand beside it and a time follows).
-    Loaded on first use (about a second)."""
+    "marraskuuta"): for datelines, read before the article's language is known (dates.parse_date
+    reads a three-letter word such as Serbian "нов" only between a day and a year). Loaded on first
+    use (about a second)."""
     word = word.lower().rstrip(".")
     return _every_month().get(word) if len(word) >= least else None
 

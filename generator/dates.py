@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -14,7 +15,8 @@ from dataclasses import dataclass, field
 from . import cldr
 from .letters import WORD_CHAR as _W
 
-_SHORT_MONTH = 3  # month words this short are read only in their own language ("set", "mar", "lis")
+_SHORT_MONTH = 3  # month words this short are read only in their own language ("set", "mar", "lis"), in
+# sentences; a dateline's day, month and year are read with any language's (parse_date)
 _NUMERIC = (
     (re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), ("y", "m", "d")),
     (re.compile(r"(?<!\d)(\d{1,2})[-./](\d{1,2})[-./](\d{4})(?!\d)"), ("d", "m", "y")),
@@ -168,11 +170,13 @@ _SHORT_YEARS = 40  # a two-digit year up to this is of this century; a later one
 # century ("67" is 2567, 2024), which Thai stamps write: no news of this story names 2041 or later
 
 
-def _full_year(written: str) -> int:
+def _full_year(written: str, month: str) -> int | None:
+    """A stamp's year: two digits are of this century, or past _SHORT_YEARS of the Buddhist era where
+    the month is Thai; else no year."""
     year = int(written)
-    if len(written) > 2:
-        return year
-    return 2000 + year if year <= _SHORT_YEARS else 2500 + year
+    if len(written) > 2 or year <= _SHORT_YEARS:
+        return year if len(written) > 2 else 2000 + year
+    return 2500 + year if unicodedata.name(month[0], "").startswith("THAI") else None
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
@@ -194,16 +198,18 @@ def parse_date(text: str, calendar: Calendar) -> str | None:
             year, month, day = (_group(m, part) for part in "ymd")
             if year and month and day and (found := _valid(year, month, day)):
                 return found
-    for pattern, groups in ((calendar._day_month, "dmy"), (calendar._month_day, "mdy"),
-                            (calendar._year_month_day, "ymd")):
+    # a three-letter month of any language only between a day and a year ("20. нов 2025"): Dutch "2024
+    # van 12" is no date
+    for pattern, groups, least in ((calendar._day_month, "dmy", 3), (calendar._month_day, "mdy", 4),
+                                   (calendar._year_month_day, "ymd", 4)):
         for m in pattern.finditer(text):
             parts = dict(zip(groups, m.groups(), strict=True))
-            month = calendar.months.get(parts["m"].lower()) or cldr.any_month(parts["m"], least=3)
+            month = calendar.months.get(parts["m"].lower()) or cldr.any_month(parts["m"], least=least)
             if month and (found := _valid(int(parts["y"]), month, int(parts["d"]))):
                 return found
     for m in _DOTTED.finditer(text):
-        month = cldr.any_month(m.group(2), least=3)
-        if month and (found := _valid(_full_year(m.group(3)), month, int(m.group(1)))):
+        month, year = cldr.any_month(m.group(2), least=3), _full_year(m.group(3), m.group(2))
+        if month and year and (found := _valid(year, month, int(m.group(1)))):
             return found
     return None
 

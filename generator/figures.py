@@ -45,6 +45,7 @@ _CLAUSE = re.compile(r"[,;:()]")  # after the figure, a casualty word past one o
 _QUALIFIER_CHARS = 40
 _SHORT = 3  # stems up to this length match a word's start only, longer ones anywhere in it
 _WHOLE = "="  # a stem that starts with it matches the whole word only ("=kr", "=perso")
+_GLUED_SCALE = 4  # a scale word this long is read glued to the word after it, where words have no spaces
 _INFLECTED_STEM = 3  # a CLDR scale word this long may take an ending ("binden") ...
 _ENDING = 5  # ... of up to this many letters when it has five letters or more ("miljardilla") ...
 _SHORT_ENDING = 3  # ... else of up to this many ("bin" + "den"; not "mil" + "ícias")
@@ -458,6 +459,7 @@ class _View:
             self.scales.update({w.replace("\u093c", ""): v for w, v in self.scales.items() if "\u093c" in w})
         self._scales_by_length = sorted(self.scales.items(), key=lambda item: -len(item[0])) if model else []
         self.unspaced = model and cldr.unspaced(own)
+        self.currencies = cldr.currency_words(own) if self.unspaced else ()
         self.prefixing = model and cldr.prefixing(own)
         self.number_words = merged(rules.number_words)
         self.vague = merged(rules.vague)
@@ -522,13 +524,18 @@ class _View:
 
     def _glued_scale(self, word: str) -> float | None:
         """The scale words a word of a language without spaces starts with, multiplied ("แสนล้าน":
-        a hundred thousand millions)."""
-        value, rest = None, word
+        a hundred thousand millions), where what follows them is nothing, a currency ("ล้านดอลลาร์")
+        or the first scale word is long enough to be no start of another word (Thai "พัน", thousand,
+        starts "พันธมิตร", allies; "ล้าน", million, starts no common word)."""
+        value, rest, first = None, word, ""
         while rest:
             scale = next(((s, v) for s, v in self._scales_by_length if rest.startswith(s)), None)
             if scale is None:
                 break
+            first = first or scale[0]
             value, rest = (value or 1.0) * scale[1], rest[len(scale[0]):]
+        if value is None or not (not rest or len(first) >= _GLUED_SCALE or rest.startswith(self.currencies)):
+            return None
         return value
 
     def names_currency(self, tokens: Sequence[_Token]) -> bool:

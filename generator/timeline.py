@@ -268,7 +268,7 @@ class DateFinder:
             if not d.valid or d.start in merged:
                 continue
             end = len(text[:d.start].rstrip())
-            phrase = months.get(end) if d.month is None and end <= d.start else None  # "来月24日" too
+            phrase = months.get(end) if d.month is None else None  # "지난달 28일", "来月24日"
             if phrase is not None:
                 start, month = found[phrase]
                 found[phrase] = (start, DateMention(text[start:d.end], day=d.day, shift=month.shift, unit="month"))
@@ -332,7 +332,7 @@ def cldr_words(language: str) -> DateWords:
     # ("الثلاثة", three, is no Tuesday) nor where words are not spaced
     inflected = not unspaced and cldr.script_of(language) not in ("ARABIC", "HEBREW")
     # CLDR's word for "year" before a year ("năm 2023", "سال ۲۰۲۴") or after it, inflected ("2023 yılında")
-    years = tuple(sorted(cldr.year_words(language))) if not unspaced else ()
+    years = tuple(sorted(cldr.field_words(language))) if not unspaced else ()
     return DateWords(dict(cldr.weekdays(language)), dict(cldr.relative_words(language)), years_before=years,
                      years_after=tuple(f"{w}*" for w in years), particles=unspaced, unspaced=unspaced,
                      inflected=inflected, prefixed=cldr.prefixing(language))
@@ -349,11 +349,16 @@ def _cldr_patterns(language: str | None) -> tuple[re.Pattern[str], ...]:
     "2024年11月", "28日")."""
     numbered = _alternatives(sorted(cldr.numbered_months(language)))
     if numbered:
-        # "tháng 10/2024", "tháng 10 năm 2024", "tháng 10": the month's number after its word
-        years = _alternatives(sorted(cldr.year_words(language))) or "(?!)"
+        # "tháng 10/2024", "tháng 10 năm 2024", "tháng 10": the month's number after its word; a day
+        # before it, perhaps after the word for "day" ("ngày 28 tháng 11 năm 2024")
+        years = _alternatives(sorted(cldr.field_words(language))) or "(?!)"
+        days = _alternatives(sorted(cldr.field_words(language, "day"))) or "(?!)"
+        day = rf"(?:(?<!\w)(?:{days})\s)?(?<![\d/.,])(?P<d>\d{{1,2}})\s"
+        month = rf"(?:{numbered})\s(?P<m>\d{{1,2}})"
+        year = rf"(?:\s?/\s?|\s(?:{years})\s)(?P<y>\d{{4}})(?!\d)"
         return tuple(re.compile(p, re.IGNORECASE) for p in (
-            rf"(?<!\w)(?:{numbered})\s(?P<m>\d{{1,2}})(?:\s?/\s?|\s(?:{years})\s)(?P<y>\d{{4}})(?!\d)",
-            rf"(?<!\w)(?:{numbered})\s(?P<m>\d{{1,2}})(?![\d/.,]\d)(?!\d)"))
+            rf"{day}{month}{year}", rf"{day}{month}(?![\d/.,]\d)(?!\d)", rf"(?<!\w){month}{year}",
+            rf"(?<!\w){month}(?![\d/.,]\d)(?!\d)"))
     suffix = cldr.field_suffixes(language)
     if not {"year", "month", "day"} <= set(suffix):
         return ()

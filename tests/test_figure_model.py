@@ -48,6 +48,8 @@ def test_cldr_units_symbols_months_and_date_suffixes():
     ("fi", "Pohjois-Korea lähetti 12 000 sotilasta ja 3 miljoonaa ammusta", [12_000, 3e6]),
     # a scale word glued to the next word where words have no spaces; two glued scales multiply
     ("th", "ได้รับสูงสุดถึง 5,500 ล้านดอลลาร์สหรัฐ หรือราว 1.8 แสนล้านบาท", [5.5e9, 1.8e11]),
+    # ... but a short scale word starting another word is none ("พันธมิตร" allies, "พันเอก" colonel)
+    ("th", "12 พันธมิตร และ 2 พันเอก", [12, 2]),
     # a long scale word alone, also of three letters, and after a Hebrew prefix letter ("about")
     ("pt", "a Coreia do Norte enviará mil sapadores", [1_000]),
     ("tr", "yaklaşık bin askerin de yaralandığını", [1_000]),

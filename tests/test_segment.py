@@ -80,3 +80,5 @@ def test_a_point_before_a_lower_case_letter_ends_no_sentence():
         "Šiaurės Korėja perdavė apie 12 mln. artilerijos sviedinių.", "Tai daug."]
     text = "Jau kopš 2024. gada oktobra mūsu rīcībā bija informācija. Tā ir."
     assert len(split_sentences(text, "lv", set())) == 2
+    # Georgian has capitals in Unicode that no text writes: its sentences stay apart
+    assert len(split_sentences("ეს პირველი წინადადებაა. ეს მეორეა. და მესამე.", "ka", set())) == 3

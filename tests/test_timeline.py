@@ -458,7 +458,9 @@ def test_a_stamp_with_a_month_name_and_a_time_dates_the_article(line, date):
     "Am 5. November 2024 um 14:30 Uhr begann der Angriff.",  # a sentence with a date and a time
     "Am 5. November 2024, 14:30 Uhr begann der Angriff auf die Stadt",
     "Die Sitzung am 12. März 2024 endete 14:30",
-    "Seit 2022 sind 12 Soldaten 14:30",
+    "L'atac del 12 de novembre de 2024, 14:30, va col·lapsar el pont de la ciutat",  # "·" in a word
+    "Kyiv, 5 November 2024 - 12.50 percent",  # a decimal, no time
+    "Het aantal steeg in 2024 van 12 naar 15 | 14:30",  # "van" is a month only between a day and a year
 ])
 def test_a_sentence_with_a_date_and_a_time_is_no_stamp(line):
     from generator.clean import match_line_rule
