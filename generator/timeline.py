@@ -100,9 +100,27 @@ def _lower(words: object) -> tuple[str, ...]:
 
 
 def _wildcard(phrase: str) -> str:
-    """A phrase as a pattern: a `*` at its start or end stands for the rest of that word."""
-    core = r"\s+".join(re.escape(w) for w in phrase.strip("*").split())
+    """A phrase as a pattern: a `*` at its start or end stands for the rest of that word; a `~` after
+    a word for an ending of up to RELATIVE_ENDING letters."""
+    core = r"\s+".join(re.escape(w[:-1]) + rf"\w{{0,{RELATIVE_ENDING}}}" if w.endswith("~") else re.escape(w)
+                       for w in phrase.strip("*").split())
     return ("\\w+" if phrase.startswith("*") else "") + core + ("\\w*" if phrase.endswith("*") else "")
+
+
+RELATIVE_ENDING = 3  # letters a word of an inflected relative phrase may end with ("τον επόμενο μήνα")
+
+
+def _stems(phrase: str) -> tuple[str, ...]:
+    """The words of a relative phrase, each of four letters or more as its stem (less the letters an
+    inflection changes, at least three) and `~`, an ending; shorter words as they are ("ez az év")."""
+    return tuple(f"{stem(w, 3)}~" if len(w) >= 4 else w for w in phrase.split())
+
+
+def _is_form(word: str, pattern: str) -> bool:
+    """Whether a word is the word of _stems' `pattern`, or its stem with a short ending."""
+    if not pattern.endswith("~"):
+        return word == pattern
+    return word.startswith(pattern[:-1]) and len(word) - len(pattern) + 1 <= RELATIVE_ENDING
 
 
 def _alternatives(phrases: list[str]) -> str:
@@ -116,13 +134,18 @@ class _View:
     def __init__(self, words: list[DateWords]) -> None:
         self.weekdays = {form: n for w in words for form, n in w.weekdays.items()}
         self.relative = {p: v for w in words for p, v in w.relative.items()}
+        # CLDR's relative phrases of several words, inflected ("τον επόμενο μήνα" of "επόμενος μήνας",
+        # "v příštím měsíci" of "příští měsíc"): each word by its stem and a short ending
+        self.relative_stems = {_stems(p): v for w in words if w.inflected for p, v in w.relative.items()
+                               if len(p.split()) > 1}
         # Stems of inflected weekday names, longest first: a form less its last two letters (at least five)
         self.stems = sorted(((stem(form, 5), n) for w in words if w.inflected for form, n in w.weekdays.items()
                              if len(form) >= 5), key=lambda item: -len(item[0]))
         right = "" if words and all(w.particles for w in words) else r"(?!\w)"
         left = "" if words and all(w.unspaced for w in words) else \
             _PREFIXED if any(w.prefixed for w in words) else r"(?<!\w)"
-        phrases = [*self.weekdays, *self.relative, *(f"{s}*" for s, _ in self.stems)]
+        phrases = [*self.weekdays, *self.relative, *(f"{s}*" for s, _ in self.stems),
+                   *(" ".join(words) for words in self.relative_stems)]
         self.words = re.compile(rf"{left}(?:{_alternatives(phrases) or '(?!)'}){right}",
                                 re.IGNORECASE)
         before = _alternatives([p for w in words for p in w.years_before])
@@ -152,6 +175,15 @@ class _View:
         self.and_month = re.compile(rf"\s{{1,3}}(?:{joined})\s{{1,3}}(\w{{2,20}})(?!\w)",
                                     re.IGNORECASE) if joined else None
 
+
+    def relative_of(self, phrase: str) -> tuple[int, str] | None:
+        """The (shift, unit) a matched phrase says: a phrase, else an inflected phrase by its stems."""
+        found = self.relative.get(phrase)
+        if found is None and self.relative_stems:
+            words = phrase.split()
+            found = next((v for stems, v in self.relative_stems.items() if len(stems) == len(words)
+                          and all(_is_form(w, s) for w, s in zip(words, stems, strict=True))), None)
+        return found
 
     def weekday(self, phrase: str) -> int | None:
         """The weekday a matched phrase names: a form, else a form's stem with an ending."""
@@ -247,8 +279,8 @@ class DateFinder:
                 else:
                     found.append((m.start(), DateMention(m.group(), weekday=day,
                                                          direction=view.ahead(text, m.start(), m.end(), future))))
-            elif phrase in view.relative:  # (a case-folding the dictionary does not know is skipped)
-                shift, unit = view.relative[phrase]
+            elif (relative := view.relative_of(phrase)) is not None:  # (a case-folding it does not know: skipped)
+                shift, unit = relative
                 previous = found[-1][1] if found else None
                 if unit == "week" and previous is not None and previous.weekday is not None and \
                         previous.month is None and _WEEKDAY_GAP.fullmatch(text, weekday_end, m.start()):
@@ -259,7 +291,7 @@ class DateFinder:
                     continue
                 found.append((m.start(), DateMention(m.group(), shift=shift, unit=unit)))
             taken.take(m.start(), m.end())
-            week = (m.start(), m.end()) if phrase in view.relative and view.relative[phrase][1] == "week" else None
+            week = (m.start(), m.end()) if (relative := view.relative_of(phrase)) and relative[1] == "week" else None
             weekday_end = m.end() if day is not None else -1
         # A day alone ("4일", "오는 10일") is counted like a weekday: back, or ahead when the text says so;
         # right after a month phrase ("지난달 28일") it is that day of that month.

@@ -171,3 +171,12 @@ def test_a_buddhist_era_year_is_read_as_its_gregorian_year(dates):
 
     assert [(m.year, m.month, m.day) for m in dates.find("เมื่อวันที่ 8 ตุลาคม 2567", "th")] == [(2024, 10, 8)]
     assert gregorian(2024) == 2024 and gregorian(2567) == 2024
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("el", "στη Μάλτα τον επόμενο μήνα", [(1, "month")]),  # CLDR: "επόμενος μήνας"
+    ("cs", "v příštím měsíci přijede", [(1, "month")]),  # CLDR: "příští měsíc"
+    ("hu", "ezt azt évet", []),  # a short word of a phrase takes no ending ("ez az év")
+])
+def test_relative_phrases_are_read_inflected(dates, language, text, expected):
+    assert [(m.shift, m.unit) for m in dates.find(text, language)] == expected
