@@ -378,7 +378,8 @@ def stem(form: str, least: int = 4) -> str:
 @cache
 def _cldr_patterns(language: str | None) -> tuple[re.Pattern[str], ...]:
     """Dates written with digits and the letters CLDR puts after them ("2024年11月28日", "11月28日",
-    "2024年11月", "28日")."""
+    "2024年11月", "28日"), or with a month's number after CLDR's word for it ("ngày 28 tháng 11 năm
+    2024", "tháng 10/2024")."""
     numbered = _alternatives(sorted(cldr.numbered_months(language)))
     if numbered:
         # "tháng 10/2024", "tháng 10 năm 2024", "tháng 10": the month's number after its word; a day
