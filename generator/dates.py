@@ -174,8 +174,10 @@ def _full_year(written: str, month: str) -> int | None:
     """A stamp's year: two digits are of this century, or past _SHORT_YEARS of the Buddhist era where
     the month is Thai; else no year."""
     year = int(written)
-    if len(written) > 2 or year <= _SHORT_YEARS:
-        return year if len(written) > 2 else 2000 + year
+    if len(written) > 2:
+        return year
+    if year <= _SHORT_YEARS:
+        return 2000 + year
     return 2500 + year if unicodedata.name(month[0], "").startswith("THAI") else None
 
 

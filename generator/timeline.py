@@ -260,6 +260,7 @@ class DateFinder:
                 continue
             phrase = " ".join(m.group().lower().split())
             day = view.weekday(phrase)
+            relative = view.relative_of(phrase) if day is None else None
             if day is not None:
                 after = _WEEKDAY_GAP.match(text, m.end())
                 named = starts.get(after.end()) if after else None
@@ -279,7 +280,7 @@ class DateFinder:
                 else:
                     found.append((m.start(), DateMention(m.group(), weekday=day,
                                                          direction=view.ahead(text, m.start(), m.end(), future))))
-            elif (relative := view.relative_of(phrase)) is not None:  # (a case-folding it does not know: skipped)
+            elif relative is not None:  # (a case-folding the dictionary does not know is skipped)
                 shift, unit = relative
                 previous = found[-1][1] if found else None
                 if unit == "week" and previous is not None and previous.weekday is not None and \
@@ -291,7 +292,7 @@ class DateFinder:
                     continue
                 found.append((m.start(), DateMention(m.group(), shift=shift, unit=unit)))
             taken.take(m.start(), m.end())
-            week = (m.start(), m.end()) if (relative := view.relative_of(phrase)) and relative[1] == "week" else None
+            week = (m.start(), m.end()) if relative is not None and relative[1] == "week" else None
             weekday_end = m.end() if day is not None else -1
         # A day alone ("4일", "오는 10일") is counted like a weekday: back, or ahead when the text says so;
         # right after a month phrase ("지난달 28일") it is that day of that month.
