@@ -66,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     rd.add_argument("--templates", type=Path, default=Path("site_templates"), help="folder of the page templates")
     rd.add_argument("--cache-dir", type=Path, default=Path(".cache/briefing"), help="the build's cache (reused)")
     rd.add_argument("--workers", type=int, default=0, help="processes for the article stages (0: one per core)")
+    rd.add_argument("--no-directory-urls", dest="directory_urls", action="store_false",
+                    help="links for a site built with use_directory_urls: false (page.html, not page/)")
     vc = commands.add_parser("vectors", help="write the examples' sentence vectors next to them (vectors.npz)",
                              description="Embeds every labelled example the store lacks and writes all their vectors "
                              "to the examples folder's vectors.npz, so that a fresh checkout's first build reads them "
@@ -143,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     from .render import Renderer
     from .views import original_path
 
-    pages = Renderer(args.templates).render_site(corpus)
+    pages = Renderer(args.templates, directory_urls=args.directory_urls).render_site(corpus)
     for src_uri, markdown in pages.items():
         target = args.out / src_uri
         target.parent.mkdir(parents=True, exist_ok=True)

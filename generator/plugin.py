@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from . import htmlmemo
+from . import htmlmemo, passthrough
 from .cache import versions
 from .corpus import Corpus, Settings, build_corpus
 from .downloads import data_files, data_paths
@@ -88,6 +88,7 @@ class BriefingConfig(Config):
 
 
 OFFLINE_SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
+PASSTHROUGH = passthrough.__name__  # the Markdown extension's import name, added to the site's list
 
 
 class OriginalFile(File):
@@ -114,6 +115,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
+        if PASSTHROUGH not in config.markdown_extensions:  # the generated HTML blocks, unparsed
+            config.markdown_extensions.append(PASSTHROUGH)
         articles = root / self.config.articles
         self.settings = Settings(
             articles=articles,
@@ -146,9 +149,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 self.html_memo = RenderMemo(in_memory=False, to_data=toc_data, from_data=toc_from_data)
             self.html_memo.use_folder(self.settings.cache_dir)
         self.templates = root / self.config.templates
-        self.renderer = Renderer(self.templates, Limits(page_quotes=self.config.page_quotes,
-                                                        page_rows=self.config.page_rows,
-                                                        top_quotes=self.config.top_quotes))
+        self.limits = Limits(page_quotes=self.config.page_quotes, page_rows=self.config.page_rows,
+                             top_quotes=self.config.top_quotes)
         offline = config.plugins.get("material/offline")
         self.offline_shim = root / self.config.offline_shim if offline and offline.config.enabled else None
         if self.offline_shim:
@@ -163,9 +165,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             (log.warning if problem.level == "warning" else log.info)(str(problem))
         started = time.perf_counter()
         cache_dir = self.settings.cache_dir
-        memo = PageMemo(cache_dir, self.renderer.memo_version(corpus), in_memory=self.serving) if cache_dir else None
+        # Made here: the offline plugin turns directory URLs off in its on_config, after ours.
+        renderer = Renderer(self.templates, self.limits, directory_urls=config.use_directory_urls)
+        memo = PageMemo(cache_dir, renderer.memo_version(corpus), in_memory=self.serving) if cache_dir else None
         data = self._data_files(corpus, memo)  # before render_site, which prunes the memo's unused entries
-        pages = self.renderer.render_site(corpus, memo)
+        pages = renderer.render_site(corpus, memo)
         rendered = time.perf_counter() - started
         reused = f", {memo.hits} of them unchanged" if memo else ""
         for src_uri, markdown in pages.items():
@@ -350,7 +354,7 @@ def _conversion_fingerprint(config: MkDocsConfig) -> str:
     digest.update(sys.version.encode())
     installed = sorted(f"{d.metadata['Name']} {d.version}" for d in metadata.distributions())
     digest.update("\n".join(installed).encode())
-    for module in (Path(__file__), Path(htmlmemo.__file__)):
+    for module in (Path(__file__), Path(htmlmemo.__file__), Path(passthrough.__file__)):
         digest.update(module.read_bytes())
     return digest.hexdigest()
 

@@ -18,6 +18,7 @@ from .escape import md_text
 from .outlets import GRADES
 from .pagememo import PageMemo, templates_version
 from .site import site_pages
+from .views import page_url
 
 
 def _finalize(value: object) -> object:
@@ -31,9 +32,10 @@ def _finalize(value: object) -> object:
 class Renderer:
     """Renders the generated pages from the `*.md.j2` templates of a folder."""
 
-    def __init__(self, templates: Path, limits: views.Limits | None = None) -> None:
+    def __init__(self, templates: Path, limits: views.Limits | None = None, directory_urls: bool = True) -> None:
         self.templates = templates
         self.limits = limits or views.Limits()
+        self.directory_urls = directory_urls
         self.env = Environment(
             loader=FileSystemLoader(str(templates)),
             # finalize escapes for Markdown *and* HTML first; autoescape then leaves that Markup alone
@@ -47,13 +49,16 @@ class Renderer:
             auto_reload=False,  # templates are read once per build (a new Renderer per build)
         )
         self.env.globals.update(STANCE_WORDS=views.STANCE_WORDS, GRADES=GRADES, CREDIBILITY_SCALE=CREDIBILITY_SCALE)
+        # Links inside HTML blocks: MkDocs rewrites only Markdown links, so the template writes the URL
+        # of the page as MkDocs would (`../x/index.md#L3` -> `../x/#L3`, or `../x/index.html#L3`).
+        self.env.filters["url"] = lambda href: page_url(href, directory_urls)
 
     def _render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(**context)
 
     def memo_version(self, corpus: Corpus) -> str:
         """What every page depends on besides its own key: code, data files, templates, page limits."""
-        parts = (corpus.version, templates_version(self.templates), repr(self.limits))
+        parts = (corpus.version, templates_version(self.templates), repr(self.limits), str(self.directory_urls))
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
     def render_site(self, corpus: Corpus, memo: PageMemo | None = None) -> dict[str, str]:

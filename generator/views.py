@@ -50,6 +50,21 @@ def relative(from_page: str, to_page: str, anchor: str = "") -> Markup:
     return Markup(quote(target) + (f"#{anchor}" if anchor else ""))
 
 
+def page_url(href: str, directory_urls: bool = True) -> Markup:
+    """The URL MkDocs gives a relative link to a Markdown page (`relative`'s output, with or without
+    an anchor), for links written as HTML, which MkDocs leaves alone: `../x/index.md#L3` is
+    `../x/#L3` with directory URLs and `../x/index.html#L3` without; `../method.md` is `../method/`
+    or `../method.html`. Links to other files are unchanged."""
+    path, hash_, anchor = str(href).partition("#")
+    if not path.endswith(".md"):
+        return Markup(href)
+    folder, _, name = path.rpartition("/")
+    stem = name[:-3]
+    page = ("" if stem == "index" else f"{stem}/") if directory_urls else f"{stem}.html"
+    target = f"{folder}/{page}" if folder else page
+    return Markup((target or "./") + hash_ + anchor)
+
+
 def source_page(article: Article) -> str:
     return page_path("sources", article.source.id)
 

@@ -34,15 +34,16 @@ def test_an_article_without_a_date_of_its_own_shows_one_inferred_date_everywhere
     label = article.date_label
     assert label.startswith("2024-10-28 (inferred from ")
     source = _plain(pages[f"sources/{article.source.id}/index.md"])
-    assert f"| Date | {label} |" in source
+    assert f"<td>Date</td>\n<td>{label}</td>" in source
     ledger = _plain(pages["sources/index.md"])
-    row = next(line for line in ledger.splitlines() if line.startswith(f"| [{INFERRED}]"))
+    row = next(row for row in ledger.split("<tr>") if f">{INFERRED}</a></td>" in row)
     assert f'title="inferred from {article.date_from}">2024-10-28 (inferred)' in row and "undated" not in row
     timeline = _plain(pages["timeline/index.md"])
-    quoted = re.findall(rf'\[{INFERRED}, line \d+\]\([^ ]+ "([^"]+)"\)', timeline)
+    cited = rf'<a href="[^"]+" title="([^"]+)">{INFERRED}, line \d+</a>'
+    quoted = re.findall(cited, timeline)
     assert quoted and all(title.endswith(label) for title in quoted)
     topics = [_plain(text) for uri, text in pages.items() if uri.startswith("topics/")]
-    titles = [t for text in topics for t in re.findall(rf'\[{INFERRED}, line \d+\]\([^ ]+ "([^"]+)"\)', text)]
+    titles = [t for text in topics for t in re.findall(cited, text)]
     assert titles and all(title.endswith(label) for title in titles)
 
 
@@ -50,7 +51,7 @@ def test_an_article_with_no_date_at_all_is_undated_on_every_page(seed_corpus, pa
     undated = [a for a in seed_corpus.published if not a.shown_date]
     assert undated, "the seeds have an article without any date (002)"
     for article in undated:
-        assert "| Date | undated |" in _plain(pages[f"sources/{article.source.id}/index.md"])
+        assert "<td>Date</td>\n<td>undated</td>" in _plain(pages[f"sources/{article.source.id}/index.md"])
 
 
 def test_datelines_and_page_stamps_date_the_article_and_are_no_events(seed_corpus, pages):

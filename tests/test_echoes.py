@@ -45,6 +45,6 @@ def test_the_seeds_dutch_and_german_losses_are_one_quote_with_also_in(seed_corpu
 def test_a_topic_pages_top_quotes_say_also_in_with_a_citation(seed_corpus):
     pages = Renderer(ROOT / "site_templates", Limits(page_quotes=5, top_quotes=60)).render_site(seed_corpus)
     top = html.unescape(pages["topics/troop-deployment/index.md"])
-    german = "[German: 000_827722a80c1387b6.txt, line 12](../../sources/000-827722a80c1387b6/index.md#L12)"
-    dutch = "[Dutch: 004_3a5bf95db61d80b1.txt, line 20](../../sources/004-3a5bf95db61d80b1/index.md#L20)"
+    german = '<a href="../../sources/000-827722a80c1387b6/#L12">German: 000_827722a80c1387b6.txt, line 12</a>'
+    dutch = '<a href="../../sources/004-3a5bf95db61d80b1/#L20">Dutch: 004_3a5bf95db61d80b1.txt, line 20</a>'
     assert f"also in {german}" in top or f"also in {dutch}" in top
