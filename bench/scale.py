@@ -124,7 +124,7 @@ def run(command: list[str], cwd: Path) -> tuple[float, int, str]:
     return seconds, peak, log
 
 
-def measured(command: list[str], cwd: Path, instructions: bool = False
+def measured(command: list[str], cwd: Path, instructions: bool = False, env: dict[str, str] | None = None
              ) -> tuple[float, float, float | None, int, str]:
     """(wall seconds, CPU seconds of the command and the children it waited for (the pool workers),
     billions of user-space instructions or None,
@@ -138,7 +138,7 @@ def measured(command: list[str], cwd: Path, instructions: bool = False
         command = ["perf", "stat", "-x", ",", "-e", "instructions:u", "-o", str(counts), *command]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     memory = PeakMemory(proc.pid)
     out, err = proc.communicate()
     seconds, peak = time.perf_counter() - started, memory.stop()
