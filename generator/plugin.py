@@ -16,24 +16,26 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from . import htmlmemo, passthrough
+from . import htmlmemo, pagereuse, passthrough
 from .cache import versions
 from .corpus import Corpus, Settings, build_corpus
 from .downloads import data_files, data_paths
 from .htmlmemo import Rendered, RenderMemo
 from .knowledge import DATA_DIR
 from .pagememo import PageMemo
+from .pagereuse import OutputMemo, PageReuse
 from .render import Renderer
 from .search_languages import lunr_languages, search_languages
 from .views import Limits, original_path, page_path
 from .workers import StageData, default_workers, warm_up
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.nav import Navigation
@@ -105,6 +107,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     serving = False
     warming: threading.Thread | None = None
     html_memo: RenderMemo | None = None
+    page_reuse: PageReuse | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this plugin instance across the rebuilds of `mkdocs serve`.
@@ -112,6 +115,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # An unchanged generated page reuses the HTML of the previous build (htmlmemo.py): serving,
         # from memory; building, from the cache folder (set in on_config).
         self.html_memo = RenderMemo(in_memory=True, to_data=toc_data, from_data=toc_from_data) if self.serving else None
+        # ... and the theme's output of an unchanged page (pagereuse.py), the same way.
+        self.page_reuse = PageReuse(OutputMemo(), toc_data) if self.serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -148,6 +153,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if self.html_memo is None:
                 self.html_memo = RenderMemo(in_memory=False, to_data=toc_data, from_data=toc_from_data)
             self.html_memo.use_folder(self.settings.cache_dir)
+            if self.page_reuse is None:
+                self.page_reuse = PageReuse(OutputMemo(), toc_data)
+            self.page_reuse.memo.use_folder(None if self.serving else self.settings.cache_dir)
         self.templates = root / self.config.templates
         self.limits = Limits(page_quotes=self.config.page_quotes, page_rows=self.config.page_rows,
                              top_quotes=self.config.top_quotes)
@@ -190,7 +198,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.topics = corpus.topics  # what on_nav needs; the corpus itself can be freed
         self._stem_corpus_languages(config, corpus)
         if self.html_memo is not None:
-            self.html_memo.start(_conversion_fingerprint(config))
+            self.fingerprint = _conversion_fingerprint(config)
+            self.html_memo.start(self.fingerprint)
             self.html_memo.keep_only(self.generated)
             self.reused: dict[str, Rendered] = {}  # this build's pages taken from the memo
             self.converted: dict[str, tuple[str, str]] = {}  # the others: (memo key, Markdown)
@@ -309,13 +318,42 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         bookended = [None, *nav.pages, None]
         for before, current, after in zip(bookended[:-2], nav.pages, bookended[2:], strict=False):
             current.previous_page, current.next_page = before, after
+        self.nav = nav  # the theme shows it on every page: part of pagereuse.py's key
         return nav
+
+    @event_priority(-100)  # last: after the other plugins' changes to the environment
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        if self.page_reuse is not None and self.html_memo is not None:
+            self.page_reuse.on_env(env, config, self.nav, files, self.generated, self.fingerprint)
+        return env
+
+    @event_priority(100)  # before the search plugin
+    def _before_search(self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+        if self.page_reuse is not None and page.file.src_uri in self.generated:
+            self.page_reuse.before_search(page, _search_index(config))
+        return context
+
+    @event_priority(-100)  # after it
+    def _after_search(self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+        if self.page_reuse is not None and page.file.src_uri in self.generated:
+            self.page_reuse.after_search(page, _search_index(config))
+        return context
+
+    on_page_context = CombinedEvent(_before_search, _after_search)
+
+    @event_priority(-100)  # last: the page as every plugin left it
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if self.page_reuse is not None and page.file.src_uri in self.generated:
+            return self.page_reuse.post_page(output, page)
+        return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.html_memo is not None:
             memo = self.html_memo
             what = "serve rebuild" if self.serving else "build"
-            log.info(f"{what}: HTML of {memo.hits} of {memo.hits + memo.misses} generated pages reused")
+            kept = self.page_reuse.memo.hits if self.page_reuse is not None else 0
+            log.info(f"{what}: HTML of {memo.hits} of {memo.hits + memo.misses} generated pages reused, "
+                     f"the theme's page of {kept}")
             if memo.write_error:
                 log.info(f"could not keep the pages' HTML for the next build ({memo.write_error})")
 
@@ -354,7 +392,7 @@ def _conversion_fingerprint(config: MkDocsConfig) -> str:
     digest.update(sys.version.encode())
     installed = sorted(f"{d.metadata['Name']} {d.version}" for d in metadata.distributions())
     digest.update("\n".join(installed).encode())
-    for module in (Path(__file__), Path(htmlmemo.__file__), Path(passthrough.__file__)):
+    for module in (Path(__file__), Path(htmlmemo.__file__), Path(passthrough.__file__), Path(pagereuse.__file__)):
         digest.update(module.read_bytes())
     return digest.hexdigest()
 
@@ -374,6 +412,12 @@ def toc_from_data(data: list[dict] | None) -> TableOfContents | None:
         made.children = [link(child) for child in entry["children"]]
         return made
     return None if data is None else TableOfContents([link(entry) for entry in data])
+
+
+def _search_index(config: MkDocsConfig) -> object | None:
+    """Material's search index (its `entries` list), or None when search is off."""
+    search = config.plugins.get("material/search")
+    return getattr(search, "search_index", None) if search is not None and search.config.enabled else None
 
 
 def _resolver(files: Files):

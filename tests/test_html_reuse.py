@@ -1,6 +1,6 @@
-"""`mkdocs build` reuses the article stages' results and the HTML of unchanged generated pages from
-the previous build (cache.py, htmlmemo.py: the build's cache), and writes byte for byte the site a
-build with a cold cache writes."""
+"""`mkdocs build` reuses the article stages' results, the HTML of unchanged generated pages and the
+theme's output of them from the previous build (cache.py, htmlmemo.py, pagereuse.py: the build's
+cache), and writes byte for byte the site a build with a cold cache writes."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from tests.helpers import ROOT, SEEDS, build, synthetic_project
 
 N = 12
 REUSED = re.compile(r"build: HTML of (\d+) of (\d+) generated pages reused")
+THEME = re.compile(r"generated pages reused, the theme's page of (\d+)")
 STAMP = {"SOURCE_DATE_EPOCH": "1700000000"}  # the sitemap's dates
 
 
@@ -29,6 +30,12 @@ def reuse_line(run: subprocess.CompletedProcess[str]) -> tuple[int, int]:
     found = REUSED.findall(run.stderr)
     assert len(found) == 1, run.stderr
     return int(found[0][0]), int(found[0][1])
+
+
+def theme_reused(run: subprocess.CompletedProcess[str]) -> int:
+    found = THEME.findall(run.stderr)
+    assert len(found) == 1, run.stderr
+    return int(found[0])
 
 
 def files(site: Path) -> dict[str, bytes]:
@@ -68,7 +75,16 @@ def test_a_warm_build_reuses_every_generated_page_and_writes_the_same_bytes(cold
     run = build(project, tmp_path / "warm", **STAMP)
     assert f"{N} from cache, 0 re-classified, 0 analysed" in run.stderr
     assert reuse_line(run) == (generated, generated)
+    assert theme_reused(run) == generated  # nor rendered by the theme, nor read by search again
     assert differing(tmp_path / "warm", cold_site) == []
+    # Damaged theme outputs are rendered again.
+    outputs = list((project / ".cache/briefing/output").glob("*/*"))
+    assert len(outputs) == generated
+    for entry in outputs:
+        entry.write_bytes(b"\x78\x01garbage")
+    run = build(project, tmp_path / "damaged-output", **STAMP)
+    assert theme_reused(run) == 0
+    assert differing(tmp_path / "damaged-output", cold_site) == []
     # Damaged entries (a crash, a disk error) are converted again, silently and correctly.
     entries = list((project / ".cache/briefing").glob("html-*/*/*.json"))
     assert len(entries) == generated
@@ -86,10 +102,26 @@ def test_a_warm_build_reuses_every_generated_page_and_writes_the_same_bytes(cold
     assert 'class="headerlink" href="#' in (tmp_path / "option/index.html").read_text(encoding="utf-8")
 
 
+def test_a_new_site_name_renders_every_page_again_and_then_reuses_them(cold, tmp_path):
+    _, _, generated = cold
+    project = warm_copy(cold, tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_name: ", "site_name: Renamed "),
+                      encoding="utf-8")
+    first = build(project, tmp_path / "renamed", **STAMP)
+    assert reuse_line(first) == (generated, generated) and theme_reused(first) == 0
+    assert "Renamed North Korea" in (tmp_path / "renamed/sources/index.html").read_text(encoding="utf-8")
+    second = build(project, tmp_path / "again", **STAMP)
+    assert theme_reused(second) == generated
+    assert differing(tmp_path / "again", tmp_path / "renamed") == []
+
+
 def test_an_added_article_converts_only_the_pages_it_changes(cold, tmp_path):
     copy = warm_copy(cold, tmp_path / "project")
     (copy / "content/articles/zz-new.txt").write_text(synthetic_article(load_seeds(SEEDS), 999), encoding="utf-8")
-    reused, generated = built(copy, tmp_path / "after")
+    run = build(copy, tmp_path / "after", **STAMP)
+    reused, generated = reuse_line(run)
+    assert N - 3 <= theme_reused(run) <= reused
     # The new article's source page, the ledger, the overview and the topic pages quoting it are
     # converted; the other articles' source pages are reused.
     assert N - 3 <= reused < generated
