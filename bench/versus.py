@@ -6,19 +6,18 @@ Usage (from the project root, after `pip install -e '.[bench]'`):
 
 For each N it writes N articles (bench/realistic.py: 40 languages, every article's text its own)
 into two project folders: one with this tree's configuration, templates and examples, one with the
-baseline's (`git archive` of the commit, put first on PYTHONPATH so that its `generator` package is
-the one MkDocs loads). Then, side by side (baseline, then new, for each step), it times:
-- a cold `mkdocs build` (the article cache and the built site removed),
+baseline's (`git archive` of the commit, put first on PYTHONPATH so that its `generator` package is the
+one MkDocs loads). Then, side by side (baseline, then new, for each step), it times:
+- a first cold `mkdocs build` (the article cache and the built site removed); the new tree's starts
+  with its classifier trained (once per run, untimed) and the examples' shipped sentence vectors in
+  its store, and embeds what is left (sentences the corpus's paragraphs cut differently): that
+  embedding is reported apart, as the issue asks;
+- a cold build again, the sentence vectors kept: the new tree's same stages without the sentence
+  model's embedding, the figure the cold target compares (the baseline has no embedding);
 - a warm build (nothing changed),
 - a build after one article is added,
 recording wall time, CPU time of the whole process tree (workers included) and peak memory, and
-prints new / baseline for each, against the issue's targets (CPU time).
-
-The new tree's cold build starts with its classifier trained (once per run, untimed) and with the
-example sentences' shipped vectors in its vector store: the corpus's sentences come from the
-examples, so the sentence model's embedding is reported apart, as the issue asks. What the cold build
-still embeds (sentences the segmenter cuts differently) is taken from its log and subtracted for
-the cold ratio; both figures are printed."""
+prints new / baseline for each, against the issue's targets (CPU time)."""
 
 from __future__ import annotations
 
@@ -43,7 +42,7 @@ PROJECT_FILES = ("mkdocs.yml", "content/topics.yml", "content/entities.yml", "co
                  "content/overrides.yml")
 PROJECT_FOLDERS = ("content/pages", "content/examples", "site_templates")
 EMBEDDED = re.compile(r"(\d+) sentences embedded in (\d+\.\d+) s")
-TARGETS = {"cold": 0.8, "warm": 0.5, "one added": 0.3}
+TARGETS = {"first cold": None, "cold": 0.8, "warm": 0.5, "one added": 0.3}
 
 
 def baseline_source(commit: str, work: Path) -> Path:
@@ -120,11 +119,13 @@ def run_size(n: int, work: Path, base_source: Path, models: Path) -> dict[str, d
     added = write_corpus(work / "added", 1, first=n)[0]
     sides = {"baseline": (project(base_source, work / f"baseline-{n}", articles), _env(base_source), None),
              "new": (project(ROOT, work / f"new-{n}", articles), _env(None, models), models)}
-    figures: dict[str, dict[str, dict]] = {"cold": {}, "warm": {}, "one added": {}}
+    figures: dict[str, dict[str, dict]] = {step: {} for step in TARGETS}
     for step in figures:
         for side, (folder, env, side_models) in sides.items():
-            if step == "cold":
+            if step == "first cold":
                 cold(folder, side_models)
+            if step == "cold":
+                cold(folder, None)  # the vectors stay
             if step == "one added":
                 shutil.copy(added, folder / "content" / "articles" / added.name)
             figures[step][side] = build(folder, env)
@@ -149,11 +150,11 @@ def report(n: int, figures: dict[str, dict[str, dict]]) -> None:
         base, new = sides["baseline"], sides["new"]
         ratio = new["cpu"] / base["cpu"]
         cell = f"{ratio:.2f}"
-        if step == "cold":
-            cell += f" ({(new['cpu'] - new['embedding s']) / base['cpu']:.2f} less {new['embedded']} sentences "
-            cell += f"embedded in {new['embedding s']:.1f} s)"
+        if new["embedded"]:
+            cell += f" ({new['embedded']} sentences embedded in {new['embedding s']:.1f} s, summed over processes)"
+        target = f"≤ {TARGETS[step]}" if TARGETS[step] is not None else "(embedding reported apart)"
         print(f"| {step} | {base['cpu']:.1f} ({base['wall']:.1f}), {base['peak']:.0f} MB "
-              f"| {new['cpu']:.1f} ({new['wall']:.1f}), {new['peak']:.0f} MB | {cell} | ≤ {TARGETS[step]} |")
+              f"| {new['cpu']:.1f} ({new['wall']:.1f}), {new['peak']:.0f} MB | {cell} | {target} |")
 
 
 def main() -> None:

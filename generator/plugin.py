@@ -323,7 +323,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     @event_priority(-100)  # last: after the other plugins' changes to the environment
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-        if self.page_reuse is not None and self.html_memo is not None:
+        if self.page_reuse is not None and self.html_memo is not None and _search_is_known(config):
             self.page_reuse.on_env(env, config, self.nav, files, self.generated, self.fingerprint)
         return env
 
@@ -418,6 +418,15 @@ def _search_index(config: MkDocsConfig) -> object | None:
     """Material's search index (its `entries` list), or None when search is off."""
     search = config.plugins.get("material/search")
     return getattr(search, "search_index", None) if search is not None and search.config.enabled else None
+
+
+def _search_is_known(config: MkDocsConfig) -> bool:
+    """Whether a reused page's search entries can be given back: no search plugin but Material's,
+    and that one either off or with the index this plugin knows (pagereuse.py)."""
+    if any("search" in name and name != "material/search" for name in config.plugins):
+        return False
+    search = config.plugins.get("material/search")
+    return search is None or not search.config.enabled or hasattr(search, "search_index")
 
 
 def _resolver(files: Files):
