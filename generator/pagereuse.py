@@ -142,8 +142,9 @@ def page_data(page: Any, toc: object) -> tuple:
     while parent is not None:
         sections.append(str(parent.title))
         parent = parent.parent
+    content = hashlib.blake2b((page.content or "").encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
     return (page.file.src_uri, page.url, page.canonical_url, page.edit_url, page.is_homepage, str(page.title),
-            sorted(page.meta.items(), key=lambda item: str(item[0])), toc, page.content,
+            sorted(page.meta.items(), key=lambda item: str(item[0])), toc, content,
             near(page.previous_page), near(page.next_page), sections)
 
 
@@ -191,9 +192,11 @@ class PageReuse:
     def before_search(self, page: Any, index: Any) -> None:
         """Before the search plugin reads the page: give back a kept page's entries in its place,
         or note where a new page's entries will start."""
+        found = self._found.get(page.file.src_uri)
+        if found is not None:
+            page.content = ""  # not rendered: nothing for the search plugin to clean up either
         if index is None:
             return
-        found = self._found.get(page.file.src_uri)
         if found is not None:
             index.entries.extend(dict(entry) for entry in found.entries)
         self._mark = len(index.entries)
