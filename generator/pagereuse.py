@@ -110,7 +110,8 @@ class OutputMemo:
             return
         data = {"src_uri": src_uri, "key": output.key, "html": output.html, "entries": output.entries}
         try:
-            write_atomic(path, zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 1))
+            # default=str as the search plugin writes its index (a front-matter boost of any type)
+            write_atomic(path, zlib.compress(json.dumps(data, ensure_ascii=False, default=str).encode("utf-8"), 1))
         except OSError as error:  # a full disk, a read-only cache: the build goes on without it
             if self.write_error is None:
                 self.write_error = f"{path.parent.parent}: {error}"
@@ -129,8 +130,9 @@ class OutputMemo:
 
 
 def nav_data(items: Iterable[Any]) -> list:
-    """The navigation as plain data: each item's kind, title, URL and children."""
-    return [(type(item).__name__, str(item.title), getattr(item, "url", None),
+    """The navigation as plain data: each item's kind, title, URL, front matter (the theme shows a
+    page's icon, subtitle and status in it) and children."""
+    return [(type(item).__name__, str(item.title), getattr(item, "url", None), getattr(item, "meta", None),
              nav_data(item.children) if getattr(item, "children", None) else None) for item in items]
 
 
@@ -148,6 +150,17 @@ def page_data(page: Any, toc: object) -> tuple:
             near(page.previous_page), near(page.next_page), sections)
 
 
+def _hook_sources(config: Any) -> list[bytes]:
+    """The code of the configured hooks (MkDocs has loaded them as modules)."""
+    hooks = config.hooks if isinstance(config.hooks, dict) else {}
+    found = []
+    for module in hooks.values():
+        path = Path(getattr(module, "__file__", "") or "")
+        with contextlib.suppress(OSError):
+            found.append(path.read_bytes() if path.is_file() else b"")
+    return found
+
+
 REUSED_TEMPLATE = "briefing-reused-page.html"  # renders nothing: on_post_page puts back the kept output
 
 
@@ -162,19 +175,23 @@ class PageReuse:
         self._entries: dict[str, list[dict]] = {}
         self._mark = 0
 
+    def reset(self) -> None:
+        """A new build: nothing found or pending yet (a build that stops early leaves nothing behind)."""
+        self._found, self._keys, self._entries = {}, {}, {}
+        self.memo.hits = 0
+
     def on_env(self, env: Any, config: Any, nav: Any, files: Any, generated: set[str], conversion: str) -> None:
         """Every page is converted now: look up each generated page; a found one gets a template
         that renders nothing, and the search plugin is told to skip it (its entries come back)."""
         import jinja2
 
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({REUSED_TEMPLATE: ""}), env.loader])
-        self._found, self._keys, self._entries = {}, {}, {}
-        self.memo.hits = 0
+        self.reset()
         local = ("plugins", "site_dir", "docs_dir", "config_file_path")  # where, not what
         site = fingerprint([conversion, sorted((k, v) for k, v in config.items() if k not in local),
                             [(name, dict(getattr(p, "config", {}) or {})) for name, p in config.plugins.items()],
                             files_digest(Path(config.theme.custom_dir) if config.theme.custom_dir else None),
-                            [Path(h).read_bytes() for h in config.hooks or () if Path(h).is_file()],
+                            _hook_sources(config),
                             nav_data(nav.items)], root=str(Path(config.config_file_path or ".").resolve().parent))
         for file in files.documentation_pages():
             page = file.page

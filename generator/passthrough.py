@@ -8,7 +8,8 @@ less the parsing.
 
 A block is taken only when it is plainly ours and plainly raw: lines with no blank line between
 them, every line starting with a tag, the first a block-level element whose class starts with
-`briefing-` and whose closing tag ends the last line, and no `markdown` attribute anywhere. Anything
+`briefing-` and which the block's last line closes (as many of its tags open as close), and no
+`markdown` attribute anywhere. Anything
 else (the user's own pages, Markdown text) is left to Python-Markdown. It runs after MkDocs has
 collected the page's anchor ids from its HTML (so links to them are still checked) and before
 Python-Markdown's HTML-block step."""
@@ -22,6 +23,7 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
 _OPENING = re.compile(r'<([a-z][a-z0-9]*)\s[^>]*?\bclass="briefing-')
+_MARKDOWN = re.compile(r"\smarkdown(?:\s*=|[\s/>])")
 # Between MkDocs' anchor collection ("mkdocs_raw_html", 21) and Python-Markdown's "html_block" (20).
 PRIORITY = 20.5
 
@@ -44,9 +46,13 @@ class _PassThrough(Preprocessor):
         found = _OPENING.match(block[0])
         if (found is None or not self.md.is_block_level(found.group(1))
                 or not block[-1].endswith(f"</{found.group(1)}>")
-                or any(not line.startswith("<") or "markdown=" in line for line in block)):
+                or any(not line.startswith("<") for line in block)):
             return block
-        return [self.md.htmlStash.store("\n".join(block))]
+        text = "\n".join(block)
+        tag = found.group(1)
+        if _MARKDOWN.search(text) or len(re.findall(rf"<{tag}[\s>]", text)) != text.count(f"</{tag}>"):
+            return block
+        return [self.md.htmlStash.store(text)]
 
 
 class PassThroughExtension(Extension):

@@ -197,6 +197,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 log.warning(f"{self.offline_shim} is missing (run `npm ci`): search will not work from file://")
         self.topics = corpus.topics  # what on_nav needs; the corpus itself can be freed
         self._stem_corpus_languages(config, corpus)
+        if self.page_reuse is not None:
+            self.page_reuse.reset()
         if self.html_memo is not None:
             self.fingerprint = _conversion_fingerprint(config)
             self.html_memo.start(self.fingerprint)

@@ -12,7 +12,7 @@ from functools import partial
 from typing import TypeVar
 from urllib.parse import quote, urlsplit
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import echoes
 from .claim_views import ClaimBlock, claim_blocks, corroborated
@@ -50,14 +50,15 @@ def relative(from_page: str, to_page: str, anchor: str = "") -> Markup:
     return Markup(quote(target) + (f"#{anchor}" if anchor else ""))
 
 
-def page_url(href: str, directory_urls: bool = True) -> Markup:
+def page_url(href: str | Markup, directory_urls: bool = True) -> Markup:
     """The URL MkDocs gives a relative link to a Markdown page (`relative`'s output, with or without
     an anchor), for links written as HTML, which MkDocs leaves alone: `../x/index.md#L3` is
     `../x/#L3` with directory URLs and `../x/index.html#L3` without; `../method.md` is `../method/`
     or `../method.html`. Links to other files are unchanged."""
+    href = href if isinstance(href, Markup) else escape(href)  # our links are Markup; anything else is text
     path, hash_, anchor = str(href).partition("#")
     if not path.endswith(".md"):
-        return Markup(href)
+        return href
     folder, _, name = path.rpartition("/")
     stem = name[:-3]
     page = ("" if stem == "index" else f"{stem}/") if directory_urls else f"{stem}.html"

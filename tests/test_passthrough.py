@@ -69,3 +69,18 @@ def test_blocks_that_are_not_plainly_ours_are_left_to_markdown(block):
 def test_links_in_html_are_the_urls_mkdocs_would_write(href, directory, flat):
     assert page_url(href, True) == directory
     assert page_url(href, False) == flat
+
+
+@pytest.mark.parametrize("block", [
+    '<div class="briefing-note">\n<div class="briefing-inner">x</div>',  # the first div is not closed
+    '<div class="briefing-note" markdown>\n<p>*x*</p>\n</div>',  # a bare markdown attribute
+    '<div class="briefing-note" markdown = "1">\n<p>*x*</p>\n</div>',
+])
+def test_unbalanced_blocks_and_any_markdown_attribute_are_left_to_markdown(block):
+    md = markdown.Markdown(extensions=EXTENSIONS)
+    lines = [*block.split("\n"), "", "Some *markdown*", "", "</div>"]
+    assert _PassThrough(md).run(lines) == lines
+
+
+def test_a_link_that_is_not_ours_is_escaped():
+    assert page_url("<x>.csv") == "&lt;x&gt;.csv"
