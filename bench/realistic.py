@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import argparse
 import random
+import sys
 from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synth import with_date  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "content" / "examples"
-FIRST_MONTH = (2023, 1)
-MONTHS = 36
 
 
 def load_articles(examples: Path = EXAMPLES) -> list[tuple[str, list[str]]]:
@@ -38,12 +40,6 @@ def load_articles(examples: Path = EXAMPLES) -> list[tuple[str, list[str]]]:
     return found
 
 
-def _month(index: int) -> tuple[int, int]:
-    year, month = FIRST_MONTH
-    total = year * 12 + month - 1 + index
-    return total // 12, total % 12 + 1
-
-
 def article_text(pool: list[tuple[str, list[str]]], index: int, seed: int = 0) -> str:
     """The text of article number `index` (deterministic)."""
     rng = random.Random(f"realistic:{seed}:{index}")
@@ -58,11 +54,7 @@ def article_text(pool: list[tuple[str, list[str]]], index: int, seed: int = 0) -
         size = rng.randint(1, 3)
         paragraphs.append(" ".join(body[at:at + size]))
         at += size
-    text = "\n\n".join([head, *paragraphs]) + "\n"
-    if rng.random() < 0.75:
-        year, month = _month(rng.randrange(MONTHS))
-        text = f"---\ndate: {year}-{month:02d}-{rng.randint(1, 28):02d}\n---\n" + text
-    return text
+    return with_date(rng, "\n\n".join([head, *paragraphs]) + "\n")
 
 
 def write_corpus(out: Path, n: int, seed: int = 0, first: int = 0) -> list[Path]:

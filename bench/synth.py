@@ -44,7 +44,11 @@ def synthetic_article(seeds: list[list[str]], index: int, seed: int = 0) -> str:
     for _ in range(rng.randint(1, 3)):
         other = seeds[rng.randrange(len(seeds))]
         body.insert(rng.randint(0, len(body)), other[rng.randrange(len(other))])
-    text = "\n".join(_NUMBER.sub(lambda m: _vary_number(rng, m), line) for line in head + body) + "\n"
+    return with_date(rng, "\n".join(_NUMBER.sub(lambda m: _vary_number(rng, m), line) for line in head + body) + "\n")
+
+
+def with_date(rng: random.Random, text: str) -> str:
+    """Three in four articles get a front-matter date, spread over MONTHS months."""
     if rng.random() < 0.75:
         year, month = _month(rng.randrange(MONTHS))
         text = f"---\ndate: {year}-{month:02d}-{rng.randint(1, 28):02d}\n---\n" + text

@@ -26,7 +26,7 @@ def _one_blas_thread():  # noqa: ANN202 (threadpoolctl's context manager)
     """numpy's BLAS with one thread while the classifiers score an article: the same sums in every
     process (a pool worker, the build process, a test), and no BLAS threads spinning between the
     small products (in two pool workers they doubled the article stages' CPU time, for the same wall
-    time: 200 articles, 23.4 s CPU and 12.4 s wall before, 13.3 s and 13.3 s with one thread)."""
+    time: 200 articles, 23.4 s CPU and 12.4 s wall before, 14.0 s and 14.0 s with one thread)."""
     if not _blas:
         from threadpoolctl import ThreadpoolController
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from .cache import write_atomic
 
-_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")  # in an object's text form
 FOLDER = "output"
 
 
@@ -56,7 +56,7 @@ def fingerprint(parts: Iterable[object], root: str = "") -> str:
     too (a project copied elsewhere keeps its entries)."""
     digest = hashlib.sha256()
     for part in parts:
-        text = _ADDRESS.sub("", repr(_canonical(part)))
+        text = ADDRESS.sub("", repr(_canonical(part)))
         digest.update((text.replace(root, "<root>") if root else text).encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()

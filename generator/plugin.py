@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 import sys
 import threading
 import time
@@ -390,7 +389,7 @@ def _conversion_fingerprint(config: MkDocsConfig) -> str:
     parser), and this plugin's code."""
     options = repr((config.markdown_extensions, config.mdx_configs, config.use_directory_urls,
                     config.validation))
-    digest = hashlib.sha256(re.sub(r" at 0x[0-9a-fA-F]+", "", options).encode())
+    digest = hashlib.sha256(pagereuse.ADDRESS.sub("", options).encode())
     digest.update(sys.version.encode())
     installed = sorted(f"{d.metadata['Name']} {d.version}" for d in metadata.distributions())
     digest.update("\n".join(installed).encode())
